@@ -1,0 +1,1 @@
+"""Integrations at the edge: each imports the core, never the reverse."""

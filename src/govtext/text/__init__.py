@@ -1,0 +1,1 @@
+"""Preparing the text: normalized view, reading files, document structure."""
