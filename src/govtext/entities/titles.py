@@ -1,0 +1,217 @@
+"""REGULATION and WORK: titles in book-title marks 《》, bare full law names
+(中华人民共和国…法) and unbracketed annual plan titles (2019年…工作要点).
+
+Matching runs on the normalized view (`prep.norm`); span text and the `title` attribute
+are cut from the original text. Whether a title is an official instrument, and of which
+kind, is decided by its head word (`regulation_heads.tsv`), after trailing status notes
+such as （试行） or (2021—2025年) are skipped.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ..data import read_rows, read_words
+from ..document import Regulation, Span, Work
+from ..text.prepare import Prepared
+
+# Longest title content in 《》; beyond it an unclosed 《 is given up.
+MAX_TITLE = 100
+# Characters that end a title search: line ends and sentence ends never inside a title.
+_STOPS = "\r\n。!?;"
+_CJK = r"\p{Han}"
+
+
+@lru_cache(maxsize=1)
+def _bracketed() -> regex.Pattern[str]:
+    # One level of nested 《…》 inside a title; the alternatives start with disjoint
+    # characters, so the scan never backtracks more than one title's length.
+    plain = rf"[^《》{_STOPS}]"
+    inner = rf"《{plain}{{0,{MAX_TITLE}}}》"
+    return regex.compile(rf"《((?:{plain}|{inner}){{1,{MAX_TITLE}}})》")
+
+
+@lru_cache(maxsize=1)
+def _heads() -> tuple[dict[str, str], int]:
+    table = {row[0]: row[1] for row in read_rows("regulation_heads.tsv") if len(row) >= 2}
+    return table, max(map(len, table))
+
+
+@lru_cache(maxsize=1)
+def _suffix_pattern() -> regex.Pattern[str]:
+    words = sorted(read_words("title_suffixes.txt"), key=len, reverse=True)
+    alts = "|".join(regex.escape(w) for w in words)
+    # a trailing parenthetical of any content (（试行）, (2021—2025年), 〔2018〕) or a
+    # bare status word, possibly several of them
+    return regex.compile(
+        rf"(?:\s*(?:\([^()]{{1,24}}\)|〔[^〔〕]{{1,24}}〕|\[[^\[\]]{{1,24}}\]|(?:{alts})))+\s*$")
+
+
+def title_head(title: str) -> str:
+    """The title with trailing parentheticals and status words (试行, 草案 …) removed;
+    `title` may be original or normalized text."""
+    from ..text.prepare import normalize
+
+    norm = normalize(title)
+    m = _suffix_pattern().search(norm)
+    if m is not None and m.start() > 0:
+        norm = norm[:m.start()]
+    return norm.rstrip()
+
+
+def title_kind(title: str) -> str | None:
+    """The kind of an official instrument by its head (``"law"``, ``"rule"`` … or
+    ``"other"``), ``"work"`` for a publication or column, None when no head is known."""
+    core = title_head(title)
+    table, longest = _heads()
+    for n in range(min(longest, len(core)), 0, -1):
+        kind = table.get(core[-n:])
+        if kind is not None:
+            return kind
+    return None
+
+
+def _is_instrument_name(core: str) -> bool:
+    # A headless title that reads like an official document: 关于…, or a dated issue
+    # such as 2018年工作要点 whose head was cut off by a parenthetical.
+    return core.startswith("关于") or "关于" in core[:20]
+
+
+def _classify(title_norm: str, after: str) -> str:
+    """"work" or a regulation kind for a bracketed title."""
+    if any(after.startswith(w) for w in _work_context()):
+        return "work"
+    kind = title_kind(title_norm)
+    if kind is None:
+        return "other" if _is_instrument_name(title_head(title_norm)) else "work"
+    return kind
+
+
+@lru_cache(maxsize=1)
+def _work_context() -> tuple[str, ...]:
+    return tuple(sorted(read_words("title_work_context.txt"), key=len, reverse=True))
+
+
+def _bracketed_titles(text: str, norm: str) -> list[Span]:
+    found: list[tuple[int, int, int, int, str]] = []
+    for m in _bracketed().finditer(norm):
+        inner_s, inner_e = m.span(1)
+        if norm[inner_s:inner_e].strip():
+            after = norm[m.end():m.end() + 8].lstrip(" 等")
+            found.append((m.start(), m.end(), inner_s, inner_e,
+                          _classify(norm[inner_s:inner_e], after)))
+    # A run of adjacent titles (《A》《B》、《C》等栏目) shares the word that follows the
+    # run: when it names a column or publication, every title of the run is a WORK.
+    i = len(found) - 1
+    run_is_work = False
+    while i >= 0:
+        s, e, inner_s, inner_e, kind = found[i]
+        next_start = found[i + 1][0] if i + 1 < len(found) else -1
+        adjacent = next_start >= 0 and not norm[e:next_start].strip(" 、,")
+        if not adjacent:
+            run_is_work = any(norm[e:e + 8].lstrip(" 等").startswith(w)
+                              for w in _work_context())
+        if run_is_work:
+            found[i] = (s, e, inner_s, inner_e, "work")
+        i -= 1
+    out: list[Span] = []
+    for s, e, inner_s, inner_e, kind in found:
+        title = text[inner_s:inner_e]
+        if kind == "work":
+            out.append(Work(s, e, text[s:e], title=title))
+        else:
+            out.append(Regulation(s, e, text[s:e], title=title, kind=kind, bracketed=True))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# bare law names: 中华人民共和国著作权法
+
+
+@lru_cache(maxsize=1)
+def _law_pattern() -> regex.Pattern[str]:
+    stops = "".join(sorted(read_words("title_law_stops.txt")))
+    return regex.compile(rf"中华人民共和国((?:(?![{regex.escape(stops)}]){_CJK}){{1,30}})")
+
+
+@lru_cache(maxsize=1)
+def _law_extensions() -> tuple[tuple[str, str], ...]:
+    rows = [(r[0], r[1]) for r in read_rows("title_law_extensions.tsv") if len(r) >= 2]
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+def _law_end(norm: str, s: int, e: int) -> tuple[int, str] | None:
+    """End offset and kind of the law name whose middle runs over norm[s:e]."""
+    bad_before = read_words("title_law_bad_before.txt")
+    bad_after = read_words("title_law_bad_after.txt")
+    for i in range(s + 1, e):
+        if norm[i] != "法" or norm[i - 1] in bad_before:
+            continue
+        nxt = norm[i + 1:i + 2]
+        for word, kind in _law_extensions():
+            if norm.startswith(word, i + 1):
+                return i + 1 + len(word), kind
+        if nxt and nxt in bad_after:
+            continue
+        return i + 1, "law"
+    return None
+
+
+def _bare_laws(text: str, norm: str, taken: list[tuple[int, int]]) -> list[Span]:
+    out: list[Span] = []
+    for m in _law_pattern().finditer(norm):
+        s = m.start()
+        if s > 0 and norm[s - 1] in "《<〈":
+            continue
+        found = _law_end(norm, m.start(1), m.end(1))
+        if found is None:
+            continue
+        e, kind = found
+        if _overlaps(s, e, taken):
+            continue
+        out.append(Regulation(s, e, text[s:e], title=text[s:e], kind=kind, bracketed=False))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# unbracketed annual plans: 对2018年秦皇岛市法治政府建设工作要点
+
+
+@lru_cache(maxsize=1)
+def _plan_pattern() -> regex.Pattern[str]:
+    leads = sorted(read_words("title_plan_leads.txt"), key=len, reverse=True)
+    heads = sorted(read_words("title_plan_heads.txt"), key=len, reverse=True)
+    stops = "".join(sorted(read_words("title_law_stops.txt")))
+    lead = "|".join(regex.escape(w) for w in leads)
+    head = "|".join(regex.escape(w) for w in heads)
+    year = r"(?:[12]\d{3}|[一二〇零][〇零一二三四五六七八九]{3})年度?"
+    return regex.compile(
+        rf"(?<=(?:{lead}))({year}(?:(?![{regex.escape(stops)}]){_CJK}){{2,30}}?(?:{head}))")
+
+
+def _plans(text: str, norm: str, taken: list[tuple[int, int]]) -> list[Span]:
+    out: list[Span] = []
+    for m in _plan_pattern().finditer(norm):
+        s, e = m.span(1)
+        if _overlaps(s, e, taken):
+            continue
+        out.append(Regulation(s, e, text[s:e], title=text[s:e], kind="plan", bracketed=False))
+    return out
+
+
+def _overlaps(s: int, e: int, taken: list[tuple[int, int]]) -> bool:
+    return any(s < te and ts < e for ts, te in taken)
+
+
+def find_titles(prep: Prepared) -> list[Span]:
+    """REGULATION and WORK spans of a prepared text: titles in 《》 (outermost only),
+    bare 中华人民共和国…法 names and unbracketed annual plan titles after a verb."""
+    text, norm = prep.text, prep.norm
+    spans = _bracketed_titles(text, norm)
+    taken = [(s.start, s.end) for s in spans]
+    laws = _bare_laws(text, norm, taken)
+    taken += [(s.start, s.end) for s in laws]
+    plans = _plans(text, norm, taken)
+    return sorted(spans + laws + plans, key=lambda s: (s.start, s.end))
