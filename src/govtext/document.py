@@ -463,7 +463,7 @@ class Document:
 
     # -- typed accessors -------------------------------------------------
     def _of(self, cls: type[S]) -> list[S]:
-        return [s for s in self.spans if type(s) is cls]  # type: ignore[misc]
+        return [s for s in self.spans if type(s) is cls]
 
     @property
     def officials(self) -> list[Official]:
