@@ -1,11 +1,93 @@
-"""DOCNO: official document numbers (文号) such as 秦纪发〔2018〕3号."""
+"""DOCNO: official document numbers (文号) such as 秦纪发〔2018〕3号.
+
+Forms: issuer code + bracketed year + serial + 号 in every bracket style (〔2018〕,
+[2018], (2018), （2018）, 【2018】, ﹝2018﹞, 〔2018年〕), the corrupted 秦纪发〔20183号 whose
+closing bracket was lost (year = first four digits, serial = the rest), and numbered
+orders 国务院令第708号 (no year). Matching runs on the normalized view, so full-width
+digits and brackets need no rules of their own.
+"""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+import regex
+
+from ..data import read_words
 from ..document import DocNo
+
+_OPEN = r"[〔\[(【﹝〖]"
+_CLOSE = r"[〕\])】﹞〗]"
+_CN_DIGITS = "〇零一二三四五六七八九"
+_YEAR = rf"(?:\d{{4}}|[{_CN_DIGITS}]{{4}})"
+_CN_NUM = rf"[{_CN_DIGITS}十百千]{{1,8}}"
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> regex.Pattern[str]:
+    bracketed = (
+        rf"(?P<code>\p{{Han}}{{1,16}})\s?{_OPEN}\s?(?P<year>{_YEAR})\s?年?\s?"
+        rf"(?:{_CLOSE}\s?第?\s?(?P<serial>\d{{1,6}}|{_CN_NUM})"
+        rf"|(?P<serial>\d{{1,5}}))\s?号")
+    order = rf"(?P<code>\p{{Han}}{{0,15}}令)\s?第\s?(?P<serial>\d{{1,6}}|{_CN_NUM})\s?号"
+    return regex.compile(rf"{bracketed}|{order}")
+
+
+def _cn_to_int(s: str) -> int:
+    """Chinese numerals with units (十二, 一百零八) to an int."""
+    total, digit = 0, 0
+    for c in s:
+        if c in _CN_DIGITS:
+            digit = _digit(c)
+        else:
+            total += (digit or 1) * {"十": 10, "百": 100, "千": 1000}[c]
+            digit = 0
+    return total + digit
+
+
+def _digit(c: str) -> int:
+    i = _CN_DIGITS.index(c)
+    return 0 if i <= 1 else i - 1
+
+
+def _number(s: str) -> str:
+    if s.isascii():
+        return str(int(s))
+    if all(c in _CN_DIGITS for c in s):
+        return "".join(str(_digit(c)) for c in s)
+    return str(_cn_to_int(s))
+
+
+def _code_start(norm: str, s: int, e: int) -> int:
+    """Where the issuer code starts inside norm[s:e]: after the last function word,
+    and after introducing words such as 印发 or 根据."""
+    stops = read_words("title_docno_stops.txt")
+    for i in range(e - 1, s - 1, -1):
+        if norm[i] in stops:
+            s = i + 1
+            break
+    leads = sorted(read_words("title_docno_leads.txt"), key=len, reverse=True)
+    for _ in range(4):
+        lead = next((w for w in leads if norm.startswith(w, s) and e - s > len(w)), None)
+        if lead is None:
+            break
+        s += len(lead)
+    return max(s, e - 10)
 
 
 def find_docnos(text: str, norm: str, start: int = 0, end: int | None = None) -> list[DocNo]:
     """Document numbers in ``text[start:end]`` (offsets index `text`; `norm` is its
     same-length normalized view)."""
-    return []
+    if end is None:
+        end = len(norm)
+    out: list[DocNo] = []
+    for m in _pattern().finditer(norm, start, end):
+        cs, ce = m.span("code")
+        cs = _code_start(norm, cs, ce)
+        if ce - cs < 1:
+            continue
+        year = m.group("year")
+        out.append(DocNo(cs, m.end(), text[cs:m.end()], issuer_code=text[cs:ce],
+                         year=None if year is None else _number(year),
+                         serial=_number(m.group("serial"))))
+    return out

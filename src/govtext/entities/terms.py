@@ -1,0 +1,66 @@
+"""TERM: the content of quoted policy terms and slogans (“放管服”, “最多跑一次”).
+
+A quoted stretch is a TERM unless its content is too long or sentence-like (a
+quotation), is a date or a bare number (“12·4”, “1”), or its context shows it is an
+honorary title or a column name (获得“…”称号, “…”栏目); those context words live in
+data files.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ..data import read_words
+from ..document import Term
+from ..text.prepare import Prepared
+
+# Longest quoted content taken as a term; longer quotes are speech or citations.
+MAX_TERM = 24
+
+_QUOTED = regex.compile(
+    rf"“([^“”\r\n]{{1,{MAX_TERM}}})”"
+    rf'|"([^"\r\n]{{1,{MAX_TERM}}})"'
+    rf"|「([^「」\r\n]{{1,{MAX_TERM}}})」"
+    rf"|『([^『』\r\n]{{1,{MAX_TERM}}})』"
+    rf"|〝([^〝〞\r\n]{{1,{MAX_TERM}}})〞")
+
+# Contents that are not terms: a date (12·4, 3.15, 5月12日), a bare number, a sentence
+# (sentence punctuation or a colon inside), a nested title or quote.
+_NOT_TERM = regex.compile(
+    r"^\s*(?:\d{1,2}\s*[·.・•/-]\s*\d{1,2}|\d{1,2}月\d{1,2}日?|\d*(?:[.,]\d+)?%?)\s*$"
+    r"|[。!?;:…《》<>]")
+
+
+@lru_cache(maxsize=1)
+def _not_after() -> tuple[str, ...]:
+    return tuple(sorted(read_words("title_term_not_after.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _not_before() -> tuple[str, ...]:
+    return tuple(sorted(read_words("title_term_not_before.txt"), key=len, reverse=True))
+
+
+def _is_term(norm: str, s: int, e: int) -> bool:
+    content = norm[s:e]
+    if not content.strip() or _NOT_TERM.search(content):
+        return False
+    after = norm[e + 1:e + 8]
+    if any(after.startswith(w) for w in _not_after()):
+        return False
+    before = norm[max(0, s - 5):s - 1]
+    return not any(before.endswith(w) for w in _not_before())
+
+
+def find_terms(prep: Prepared) -> list[Term]:
+    """TERM spans (quote marks excluded) of a prepared text."""
+    text, norm = prep.text, prep.norm
+    out: list[Term] = []
+    for m in _QUOTED.finditer(norm):
+        g = next(i for i in range(1, 6) if m.group(i) is not None)
+        s, e = m.span(g)
+        if _is_term(norm, s, e):
+            out.append(Term(s, e, text[s:e]))
+    return out
