@@ -100,3 +100,13 @@ def test_align_skips_words_a_backend_changed():
 def test_unknown_segmenter_name_is_a_clear_error():
     with pytest.raises(ValueError, match="unknown segmenter"):
         get_segmenter("nope")
+
+
+def test_rjieba_backend_agrees_with_jieba(seg):
+    pytest.importorskip("rjieba")
+    fast = get_segmenter("rjieba")
+    text = "全面加强法治政府建设，深化放管服改革，投放贷款271.27亿元。廣州市人民政府"
+    norm = normalize(text)
+    assert [t.text for t in fast.segment(text, norm)] == [t.text for t in seg.segment(text, norm)]
+    clone = pickle.loads(pickle.dumps(fast))
+    assert clone._jieba is None and clone.segment(text, norm)[0].text == "全面"

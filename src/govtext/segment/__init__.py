@@ -46,17 +46,21 @@ def align(words: list[str] | Any, text: str, norm: str) -> list[Token]:
 
 
 def get_segmenter(name: str = "jieba", **options: Any) -> Segmenter:
-    """A segmenter by name: "jieba" (default) or "pkuseg" (needs the `spacy` extra and
-    a pkuseg model: ``pkuseg_model=PATH``)."""
+    """A segmenter by name: "jieba" (default), "rjieba" (the Rust port, needs the `fast`
+    extra) or "pkuseg" (needs the `spacy` extra and a model: ``pkuseg_model=PATH``)."""
     if name == "jieba":
         from .jieba_backend import JiebaSegmenter
 
         return JiebaSegmenter(**options)
+    if name == "rjieba":
+        from .rjieba_backend import RjiebaSegmenter
+
+        return RjiebaSegmenter(**options)
     if name == "pkuseg":
         from .pkuseg_backend import PkusegSegmenter
 
         return PkusegSegmenter(**options)
-    raise ValueError(f"unknown segmenter {name!r}: expected 'jieba' or 'pkuseg'")
+    raise ValueError(f"unknown segmenter {name!r}: expected 'jieba', 'rjieba' or 'pkuseg'")
 
 
 __all__ = ["Segmenter", "align", "get_segmenter"]
