@@ -3,7 +3,7 @@
 Forms: issuer code + bracketed year + serial + 号 in every bracket style (〔2018〕,
 [2018], (2018), （2018）, 【2018】, ﹝2018﹞, 〔2018年〕), the corrupted 秦纪发〔20183号 whose
 closing bracket was lost (year = first four digits, serial = the rest), and numbered
-orders 国务院令第708号 (no year). Matching runs on the normalized view, so full-width
+orders 国务院令第708号 (no year) and yearly announcements 国家税务总局公告2018年第31号. Matching runs on the normalized view, so full-width
 digits and brackets need no rules of their own.
 """
 
@@ -30,7 +30,10 @@ def _pattern() -> regex.Pattern[str]:
         rf"(?:{_CLOSE}\s?第?\s?(?P<serial>\d{{1,6}}|{_CN_NUM})"
         rf"|(?P<serial>\d{{1,5}}))\s?号")
     order = rf"(?P<code>\p{{Han}}{{0,15}}令)\s?第\s?(?P<serial>\d{{1,6}}|{_CN_NUM})\s?号"
-    return regex.compile(rf"{bracketed}|{order}")
+    # announcements numbered per year: 国家税务总局公告2018年第31号
+    notice = (rf"(?P<code>\p{{Han}}{{0,15}}公告)\s?(?P<year>{_YEAR})\s?年\s?第\s?"
+              rf"(?P<serial>\d{{1,6}}|{_CN_NUM})\s?号")
+    return regex.compile(rf"{bracketed}|{order}|{notice}")
 
 
 def _cn_to_int(s: str) -> int:

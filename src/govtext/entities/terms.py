@@ -43,24 +43,41 @@ def _not_before() -> tuple[str, ...]:
     return tuple(sorted(read_words("title_term_not_before.txt"), key=len, reverse=True))
 
 
-def _is_term(norm: str, s: int, e: int) -> bool:
-    content = norm[s:e]
-    if not content.strip() or _NOT_TERM.search(content):
-        return False
-    after = norm[e + 1:e + 8]
+def _content_ok(content: str) -> bool:
+    return bool(content.strip()) and _NOT_TERM.search(content) is None
+
+
+def _context_ok(norm: str, s: int, e: int) -> bool:
+    """False when the words around the quoted run [s, e) (marks included) show an
+    honorary title or a column name."""
+    after = norm[e:e + 10].lstrip(" 等")
     if any(after.startswith(w) for w in _not_after()):
         return False
-    before = norm[max(0, s - 5):s - 1]
+    before = norm[max(0, s - 6):s].rstrip(" ")
     return not any(before.endswith(w) for w in _not_before())
+
+
+# Between two quotes of one run (“五有”“四落实”、“六统一”): they share their context.
+_RUN_GAP = regex.compile(r"[ 、,和及与]{0,2}")
 
 
 def find_terms(prep: Prepared) -> list[Term]:
     """TERM spans (quote marks excluded) of a prepared text."""
     text, norm = prep.text, prep.norm
-    out: list[Term] = []
+    quotes: list[tuple[int, int, int, int]] = []  # outer start, outer end, inner start, end
     for m in _QUOTED.finditer(norm):
         g = next(i for i in range(1, 6) if m.group(i) is not None)
-        s, e = m.span(g)
-        if _is_term(norm, s, e):
-            out.append(Term(s, e, text[s:e]))
+        quotes.append((m.start(), m.end(), *m.span(g)))
+    out: list[Term] = []
+    i = 0
+    while i < len(quotes):
+        j = i
+        while (j + 1 < len(quotes)
+               and _RUN_GAP.fullmatch(norm, quotes[j][1], quotes[j + 1][0]) is not None):
+            j += 1
+        if _context_ok(norm, quotes[i][0], quotes[j][1]):
+            for _, _, s, e in quotes[i:j + 1]:
+                if _content_ok(norm[s:e]):
+                    out.append(Term(s, e, text[s:e]))
+        i = j + 1
     return out
