@@ -1,0 +1,315 @@
+"""QUANTITY spans and bare numbers.
+
+One compiled regex over the normalized text finds every numeral with what may attach to
+it: a leading approximation word (约, 近, 超过), a sign, the numeral itself (Arabic,
+Chinese, mixed, `X分之Y`), a middle approximation word (余, 多), a late multiplier
+(890余万元), a unit or measure word from `data/units.tsv`, and a trailing approximation
+word (以上, 左右). Each match is then checked against the contexts that make a number
+part of a name, an ordinal, a heading, a quoted term or an article (`numbers_context.tsv`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from functools import lru_cache
+
+import regex
+
+from ..document import Number, Quantity
+from ..text.prepare import Prepared
+from .parse import cn_chars, parse_number
+from .units import approx_pattern, approx_words, contexts, unit_pattern, unit_table
+
+_RANGE_SEP = r"\s*(?:至|到|~|～|—{1,2}|–|－|―|-)\s*"
+
+
+@lru_cache(maxsize=1)
+def numeral_pattern() -> str:
+    """A regex for one numeral: Arabic (1,234.5), Chinese (一百零八, 二〇一八), mixed
+    (1.5万, 3万4000) and fractions (三分之一, 百分之三十六点九)."""
+    digits = cn_chars("digit")
+    cn = cn_chars("digit") + cn_chars("small") + cn_chars("big")
+    arabic = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
+    atom = rf"(?:{arabic}|[{cn}]|(?<=[\d{digits}])点(?=[\d{digits}]))"
+    one = rf"{atom}+"
+    return rf"(?:{one}分之{one}|{one})"
+
+
+@lru_cache(maxsize=1)
+def _scanner() -> regex.Pattern[str]:
+    num = numeral_pattern()
+    big = cn_chars("big") + cn_chars("small")
+    unit = unit_pattern()
+    return regex.compile(
+        rf"(?P<pre>{approx_pattern('pre')})?"
+        rf"(?P<sign>负|(?<![\w.\-])-)?"
+        rf"(?P<num>{num})"
+        rf"(?:(?P<mid>{approx_pattern('mid')})(?P<late>[{big}]+)?)?"
+        rf"(?P<big>大)?"
+        rf"(?P<unit>{unit})?"
+        rf"(?P<post>{approx_pattern('post')})?"
+    )
+
+
+_RANGE = regex.compile(_RANGE_SEP)
+_HAN = regex.compile(r"\p{Han}")
+_LATIN = regex.compile(r"[A-Za-z]")
+_QUOTED = regex.compile(r"“[^“”\n]{1,12}”|‘[^‘’\n]{1,12}’|「[^「」\n]{1,12}」|『[^『』\n]{1,12}』"
+                        r"|〔[^〔〕\n]{1,12}〕|\[[^\[\]\n]{1,12}\]|《[^《》\n]{1,60}》")
+_BARE_AFTER = frozenset("，,、；;")
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMatch:
+    """A numeral found in a text: `[start, end)` in the original text, its surface
+    `text` and exact `value` (as `parse_number(text)` gives it)."""
+
+    start: int
+    end: int
+    text: str
+    value: Number
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: Number
+    unit: str
+    kind: str
+    approx: str | None
+    chinese: bool  # the numeral has no Arabic digit
+    one_char: bool
+    percent_of: int | None  # 100 / 1000 / 10000 for 百分之 / 千分之 / 万分之
+
+
+def _blocked_spans(norm: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _QUOTED.finditer(norm)]
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    # spans are few per text and sorted; a linear scan stays cheap
+    for s, e in spans:
+        if s < end and start < e:
+            return s <= start and end <= e
+        if s >= end:
+            break
+    return False
+
+
+def _value(numeral: str) -> tuple[Number, int | None] | None:
+    """The numeral's value, and the denominator of a 百分之 / 千分之 form."""
+    try:
+        if "分之" in numeral:
+            den_text, _, num_text = numeral.partition("分之")
+            den = parse_number(den_text)
+            if den in (100, 1000, 10000):
+                return parse_number(num_text), int(den)
+        return parse_number(numeral), None
+    except ValueError:
+        return None
+
+
+def _is_magnitude_only(numeral: str) -> bool:
+    """百, 千, 万, 亿 and their runs (千万, 万亿) without a digit: usually words
+    (百姓, 千年大计, 千万不要, 万人), not numbers."""
+    digits = set(cn_chars("digit")) | set("0123456789十拾")
+    return not any(c in digits for c in numeral)
+
+
+def _chinese_digit_run(numeral: str) -> bool:
+    """Two or three Chinese digits with no multiplier (七五, 三四): a name or a vague
+    'three or four', not a number. Four or more (二〇一八) read as a digit string."""
+    digits = set(cn_chars("digit"))
+    return 2 <= len(numeral) <= 3 and all(c in digits for c in numeral)
+
+
+def _candidates(norm: str) -> list[_Cand]:
+    """Every numeral with what attaches to it, before the context checks."""
+    units = unit_table()
+    approx = approx_words()
+    before = contexts().get("before", frozenset())
+    before_cn = contexts().get("before-cn", frozenset())
+    out: list[_Cand] = []
+    for m in _scanner().finditer(norm):
+        numeral = m.group("num")
+        if "分之" not in numeral and (_is_magnitude_only(numeral) or _chinese_digit_run(numeral)):
+            continue
+        parsed = _value(numeral)
+        if parsed is None:
+            continue
+        value, percent_of = parsed
+        ns, ne = m.span("num")
+        prev = norm[ns - 1] if ns > 0 else ""
+        prev2 = norm[max(0, ns - 2):ns]
+        pre = m.group("pre")
+        chinese = not any(c.isdigit() for c in numeral)
+        if pre is None and (prev in before or prev2 in before or chinese and (
+                prev in before_cn or prev2 in before_cn)):
+            continue
+        if pre is not None and (m.start() > 0 and norm[m.start() - 1] in "第"):
+            continue
+        if _LATIN.match(prev) or prev == ".":
+            continue
+        if m.group("sign"):
+            value = -value
+            ns = m.start("sign")
+        if m.group("late"):
+            try:
+                value = value * parse_number(m.group("late"))
+            except ValueError:
+                continue
+        unit = m.group("unit") or ""
+        after = norm[m.end("unit"):m.end("unit") + 1] if unit else ""
+        if unit and _LATIN.match(unit[-1]) and _LATIN.match(after):
+            unit = ""
+        if not unit and ne < len(norm) and _LATIN.match(norm[ne]):
+            continue  # 5G, 4K
+        start = m.start("pre") if pre else ns
+        end = m.end("unit") if unit else (m.end("late") if m.group("late") else
+                                          m.end("mid") if m.group("mid") else ne)
+        approx_word = approx["pre"].get(pre) if pre else None
+        if m.group("mid") and (unit or m.group("late")):
+            approx_word = approx_word or approx["mid"][m.group("mid")]
+        elif m.group("mid"):
+            end = ne  # 多 / 来 with no unit after it belongs to the next word
+        post = m.group("post")
+        if post and (unit or percent_of or "分之" in numeral):
+            approx_word = approx_word or approx["post"][post]
+            end = m.end("post")
+        if m.group("big") and not unit:
+            end = min(end, ne)
+        kind = units[unit].kind if unit else ("ratio" if isinstance(value, Fraction) or
+                                                "分之" in numeral else "count")
+        if percent_of and not unit:
+            unit = {100: "%", 1000: "‰", 10000: "‱"}[percent_of]
+            kind = "percent"
+        out.append(_Cand(start, end, ns, ne, value, unit, kind, approx_word, chinese,
+                         len(numeral) == 1, percent_of))
+    return out
+
+
+def _keep_quantity(c: _Cand, norm: str) -> bool:
+    """The context checks that tell a counted amount from a name, label or article."""
+    units = unit_table()
+    if c.unit == "" and c.kind != "ratio":
+        return _bare_count(c, norm)
+    if c.chinese:
+        unit = units.get(c.unit)
+        if c.one_char and unit is not None and unit.multi:
+            return False  # 三方, 八角, 十度
+        if c.value == 1 and c.one_char and c.unit != "":
+            # 一 as an article (一件工作, 一批, 一站式) except a counted 一次
+            return c.unit == "次" and norm[c.end:c.end + 1] not in ("性", "次")
+        heads = contexts().get("head", frozenset())
+        tail = norm[c.end:c.end + 4]
+        if any(tail.startswith(h) for h in heads):
+            return False  # 三项制度, 五年行动计划
+    return True
+
+
+def _bare_count(c: _Cand, norm: str) -> bool:
+    """A number without a unit is a QUANTITY only as a count in running text: an Arabic
+    integer between a Chinese noun and a list separator (发现问题202，)."""
+    if c.chinese or c.approx or not isinstance(c.value, Decimal):
+        return False
+    if c.value != c.value.to_integral_value() or c.value < 0:
+        return False
+    digits = norm[c.num_start:c.num_end]
+    if not digits.isdigit() or len(digits) > 6 or digits.startswith("0"):
+        return False
+    if 1500 <= c.value <= 2199 and len(digits) == 4:
+        return False  # a bare year
+    prev = norm[c.num_start - 1] if c.num_start > 0 else ""
+    nxt = norm[c.num_end] if c.num_end < len(norm) else ""
+    return bool(_HAN.match(prev)) and prev not in "第年月日号至到和及或与约为是达" and nxt in _BARE_AFTER
+
+
+def _ranges(cands: list[_Cand], norm: str) -> list[tuple[_Cand, _Cand | None]]:
+    """Pair `5至10个`, `3—5年`, `百分之五到百分之八` into (low, high) ranges."""
+    out: list[tuple[_Cand, _Cand | None]] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        if i + 1 < len(cands):
+            b = cands[i + 1]
+            gap = norm[a.end:b.start]
+            if (gap and _RANGE.fullmatch(gap) and b.unit and (a.unit in ("", b.unit))
+                    and not (a.kind == "ratio" and a.unit == "" and b.unit)
+                    and a.value < b.value and a.chinese == b.chinese):
+                out.append((a, b))
+                i += 2
+                continue
+        out.append((a, None))
+        i += 1
+    return out
+
+
+def find_quantities(prep: Prepared, taken: list[tuple[int, int]] | None = None
+                    ) -> list[Quantity]:
+    """QUANTITY spans of a prepared text; `taken` are spans (dates) to leave alone."""
+    norm, text = prep.norm, prep.text
+    blocked = _blocked_spans(norm)
+    taken = sorted(taken or [])
+    cands = [c for c in _candidates(norm)
+             if not _overlaps(taken, c.start, c.end) and not _inside(blocked, c.start, c.end)]
+    out: list[Quantity] = []
+    for a, b in _ranges(cands, norm):
+        if b is None:
+            if not _keep_quantity(a, norm):
+                continue
+            out.append(Quantity(a.start, a.end, text[a.start:a.end], value=a.value,
+                                unit=a.unit, kind=a.kind, approx=a.approx))
+            continue
+        if not _keep_quantity(b, norm):
+            continue
+        approx = a.approx or b.approx
+        out.append(Quantity(a.start, b.end, text[a.start:b.end], value=a.value, unit=b.unit,
+                            kind=b.kind, approx=approx, low=a.value, high=b.value))
+    return out
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    lo, hi = 0, len(spans)
+    while lo < hi:  # first span ending after start
+        mid = (lo + hi) // 2
+        if spans[mid][1] <= start:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo < len(spans) and spans[lo][0] < end
+
+
+def find_numbers(text: str) -> list[NumberMatch]:
+    """Every numeral in a text with its exact value, bare numbers included: a building
+    block for one's own parsers. Offsets are into `text`; `value` equals
+    `parse_number(match.text)`. Words that only look like numerals (统一, 一些, 千万不要)
+    and two-digit Chinese runs (七五) are left out."""
+    if not isinstance(text, str):
+        raise TypeError(f"find_numbers expects str, not {type(text).__name__}")
+    prep = Prepared.of(text)
+    norm = prep.norm
+    units = unit_table()
+    out: list[NumberMatch] = []
+    for c in _candidates(norm):
+        if c.one_char and c.chinese and not _unit_after(norm, c.num_end, units):
+            continue
+        s, e = c.num_start, c.num_end
+        surface = text[s:e]
+        try:
+            value = parse_number(surface)
+        except ValueError:
+            continue
+        out.append(NumberMatch(s, e, surface, value))
+    return out
+
+
+def _unit_after(norm: str, pos: int, units: dict[str, object]) -> bool:
+    for n in (4, 3, 2, 1):
+        if norm[pos:pos + n] in units:
+            return True
+    return False

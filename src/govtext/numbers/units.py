@@ -1,0 +1,87 @@
+"""The unit table (`data/units.tsv`), approximation words and number contexts, each
+loaded once, plus `to_base` to convert a quantity into its base unit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from functools import lru_cache
+
+import regex
+
+from ..data import read_rows
+from ..document import Number, Quantity
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One row of the unit table."""
+
+    name: str
+    kind: str
+    base: str  # the base unit, "" for plain measure words
+    factor: Fraction | None  # one `name` in `base` units, None for measure words
+    multi: bool  # not after a one-character Chinese numeral
+
+
+@lru_cache(maxsize=1)
+def unit_table() -> dict[str, Unit]:
+    out: dict[str, Unit] = {}
+    for row in read_rows("units.tsv"):
+        row = row + ("",) * (5 - len(row))
+        name, kind, base, factor, flags = row[:5]
+        out[name] = Unit(name, kind, base, Fraction(factor) if factor else None,
+                         "multi" in flags.split(","))
+    return out
+
+
+def unit_pattern() -> str:
+    """A regex alternation of every unit, longest first so 人次 wins over 人."""
+    names = sorted(unit_table(), key=lambda u: (-len(u), u))
+    return "|".join(regex.escape(n) for n in names)
+
+
+@lru_cache(maxsize=1)
+def approx_words() -> dict[str, dict[str, str]]:
+    """position (pre, mid, post) -> word -> approx (more, less, about)."""
+    out: dict[str, dict[str, str]] = {"pre": {}, "mid": {}, "post": {}}
+    for word, position, approx in read_rows("numbers_approx.tsv"):
+        out[position][word] = approx
+    return out
+
+
+def approx_pattern(position: str) -> str:
+    words = sorted(approx_words()[position], key=lambda w: (-len(w), w))
+    return "|".join(regex.escape(w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def contexts() -> dict[str, frozenset[str]]:
+    """where (before, head) -> words, from `numbers_context.tsv`."""
+    out: dict[str, set[str]] = {}
+    for row in read_rows("numbers_context.tsv"):
+        out.setdefault(row[1], set()).add(row[0])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def to_base(q: Quantity) -> tuple[Number, str] | None:
+    """The quantity's value in its base unit (亩 -> 平方米, 公里 -> 米, 吨 -> 千克,
+    千瓦时 -> 焦), exact; None when the unit has no conversion (measure words).
+
+    >>> to_base(Quantity(0, 4, "42.6万亩", value=Decimal(426000), unit="亩", kind="area"))
+    (Decimal('284000000'), '平方米')
+    """
+    unit = unit_table().get(q.unit)
+    if unit is None or unit.factor is None:
+        return None
+    value = Fraction(q.value) * unit.factor
+    if value.denominator == 1:
+        return Decimal(value.numerator), unit.base
+    probe = value.denominator
+    for p in (2, 5):
+        while probe % p == 0:
+            probe //= p
+    if probe == 1:
+        return Decimal(value.numerator) / Decimal(value.denominator), unit.base
+    return value, unit.base
