@@ -65,8 +65,11 @@ def _code_start(norm: str, s: int, e: int) -> int:
     """Where the issuer code starts inside norm[s:e]: after the last function word,
     and after introducing words such as 印发 or 根据."""
     stops = read_words("title_docno_stops.txt")
+    # orders and announcements carry the full issuer name (中华人民共和国主席令), whose
+    # 共和国 holds a 和 that an abbreviated code never has
+    full_name = norm.endswith(("令", "公告"), s, e)
     for i in range(e - 1, s - 1, -1):
-        if norm[i] in stops:
+        if norm[i] in stops and not (full_name and norm.startswith("共和国", i - 1)):
             s = i + 1
             break
     leads = sorted(read_words("title_docno_leads.txt"), key=len, reverse=True)

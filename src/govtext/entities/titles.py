@@ -161,14 +161,20 @@ def _law_end(norm: str, s: int, e: int) -> tuple[int, str] | None:
 
 def _bare_laws(text: str, norm: str, taken: list[tuple[int, int]]) -> list[Span]:
     out: list[Span] = []
-    for m in _law_pattern().finditer(norm):
+    pattern = _law_pattern()
+    pos = 0
+    while (m := pattern.search(norm, pos)) is not None:
         s = m.start()
+        # the middle run may swallow a coordinated second name (…法和中华人民共和国…法):
+        # resume right after the first law found, not after the run
+        pos = m.start(1)
         if s > 0 and norm[s - 1] in "《<〈":
             continue
         found = _law_end(norm, m.start(1), m.end(1))
         if found is None:
             continue
         e, kind = found
+        pos = e
         if _overlaps(s, e, taken):
             continue
         out.append(Regulation(s, e, text[s:e], title=text[s:e], kind=kind, bracketed=False))
@@ -184,8 +190,9 @@ def _plan_pattern() -> regex.Pattern[str]:
     leads = sorted(read_words("title_plan_leads.txt"), key=len, reverse=True)
     heads = sorted(read_words("title_plan_heads.txt"), key=len, reverse=True)
     stops = "".join(sorted(read_words("title_law_stops.txt")))
-    lead = "|".join(regex.escape(w) for w in leads)
     head = "|".join(regex.escape(w) for w in heads)
+    # a verb, or a coordinated earlier plan title (…工作要点和2019年…行动计划)
+    lead = "|".join([*(regex.escape(w) for w in leads), rf"(?:{head})[和及与、]"])
     year = r"(?:[12]\d{3}|[一二〇零][〇零一二三四五六七八九]{3})年度?"
     return regex.compile(
         rf"(?<=(?:{lead}))({year}(?:(?![{regex.escape(stops)}]){_CJK}){{2,30}}?(?:{head}))")
