@@ -97,6 +97,32 @@ def span_records(docs: Docs, *, exact_strings: bool = False) -> Iterator[dict[st
             yield {"doc_id": doc_id, **span_record(doc, span, exact_strings=exact_strings)}
 
 
+# The flat span table of files on disk (TSV, Parquet, the Dask recipe): every value an
+# exact string, every column a plain type, so Spark, DuckDB or Excel read it as is.
+TABLE_COLUMNS = ("doc_id", "path", "start", "end", "label", "text", "value", "unit", "kind",
+                 "approx", "low", "high", "name", "title", "canonical", "reg_kind",
+                 "section")
+
+
+def table_rows(doc: Document, doc_id: str, path: str | None = None
+               ) -> Iterator[dict[str, Any]]:
+    """Rows of the flat span table for one document (exact values as strings)."""
+    for span in doc.spans:
+        row = span_record(doc, span, exact_strings=True)
+        yield {"doc_id": doc_id, "path": path, **{k: row[k] for k in TABLE_COLUMNS[2:]}}
+
+
+def table_frame(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    """The flat span table as a DataFrame with a fixed schema: int64 offsets, nullable
+    strings elsewhere (so every Parquet part has the same columns and types)."""
+    pd = _pandas()
+    frame = pd.DataFrame.from_records(list(rows), columns=list(TABLE_COLUMNS))
+    for col in TABLE_COLUMNS:
+        frame[col] = frame[col].astype("int64" if col in ("start", "end") else
+                                       pd.StringDtype())
+    return frame
+
+
 def _pandas() -> Any:
     try:
         import pandas
@@ -150,5 +176,6 @@ def quantities_frame(docs: Docs) -> pd.DataFrame:
     return frame
 
 
-__all__ = ["QUANTITY_COLUMNS", "SPAN_COLUMNS", "document_frame", "quantities_frame",
-           "span_record", "span_records", "to_frame"]
+__all__ = ["QUANTITY_COLUMNS", "SPAN_COLUMNS", "TABLE_COLUMNS", "document_frame",
+           "quantities_frame", "span_record", "span_records", "table_frame", "table_rows",
+           "to_frame"]
