@@ -18,7 +18,7 @@ from ..document import Regulation, Span, Work
 from ..text.prepare import Prepared
 
 # Longest title content in 《》; beyond it an unclosed 《 is given up.
-MAX_TITLE = 100
+MAX_TITLE = 128
 # Characters that end a title search: line ends and sentence ends never inside a title.
 _STOPS = "\r\n。!?;"
 _CJK = r"\p{Han}"
