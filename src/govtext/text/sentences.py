@@ -1,0 +1,101 @@
+"""Paragraphs and sentences.
+
+A paragraph is a non-blank line, trimmed of blanks at both ends. A sentence ends after a
+run of ``。！？；!?;`` (with any closing quotes or brackets right after it) or at the end
+of its paragraph. Terminators inside a matched pair of quotes or brackets (``“…”``,
+``《…》``, ``（…）``, ``【…】``, ...) do not end a sentence, so ``他说：“要加强。要推进。”``
+stays whole; a quotation that ends its sentence (``…。”``) is closed before the break.
+Unmatched marks are ignored, so one stray ``“`` cannot swallow a paragraph.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import regex
+
+from ..document import Region
+from .lines import Line, trim
+
+_PAIRS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "(": ")", "（": "）", "【": "】",
+          "「": "」", "『": "』", "[": "]", "〔": "〕", "{": "}"}
+_CLOSERS = {v: k for k, v in _PAIRS.items()}
+_QUOTES = frozenset("”’」』")
+_TERMINATORS = frozenset("。！？；!?;")
+_MARKS = regex.compile(
+    "[" + regex.escape("".join(_PAIRS) + "".join(_CLOSERS) + "".join(_TERMINATORS)) + "]+")
+
+
+def paragraphs(text: str, lines: Sequence[Line], skip: Sequence[tuple[int, int]] = ()) \
+        -> list[Region]:
+    """One paragraph per non-blank line; lines whose trimmed extent is in `skip`
+    (boilerplate) are left out."""
+    skipped = set(skip)
+    return [Region(ln.lo, ln.hi, text[ln.lo:ln.hi], "paragraph")
+            for ln in lines if not ln.blank and (ln.lo, ln.hi) not in skipped]
+
+
+def _protected(text: str, marks: list[tuple[int, str]]) -> dict[int, int]:
+    """Matched outermost pairs: open offset -> close offset."""
+    stack: list[tuple[int, str]] = []
+    pairs: dict[int, int] = {}
+    for pos, ch in marks:
+        if ch in _PAIRS:
+            stack.append((pos, ch))
+        elif ch in _CLOSERS:
+            opener = _CLOSERS[ch]
+            for k in range(len(stack) - 1, -1, -1):
+                if stack[k][1] == opener:
+                    if k == 0:
+                        pairs[stack[0][0]] = pos
+                    del stack[k:]
+                    break
+    return pairs
+
+
+def split_sentences(text: str, norm: str, para: Region) -> list[Region]:
+    """The sentences of one paragraph, covering it without gaps but for blanks."""
+    marks: list[tuple[int, str]] = []
+    for m in _MARKS.finditer(norm, para.start, para.end):
+        marks.extend((k, norm[k]) for k in range(m.start(), m.end()))
+    pairs = _protected(text, marks)
+    breaks: list[int] = []
+    close_at = -1  # the closing mark of the protected pair we are inside, or -1
+    i, n = 0, len(marks)
+    while i < n:
+        pos, ch = marks[i]
+        if close_at >= 0 and pos > close_at:
+            close_at = -1
+        if close_at < 0 and pos in pairs:
+            close_at = pairs[pos]
+            i += 1
+            continue
+        if ch not in _TERMINATORS:
+            i += 1
+            continue
+        j = i + 1  # the run of terminators
+        while j < n and marks[j][0] == marks[j - 1][0] + 1 and marks[j][1] in _TERMINATORS:
+            j += 1
+        end = marks[j - 1][0] + 1
+        if close_at >= 0:
+            if end != close_at or norm[close_at] not in _QUOTES:
+                i = j
+                continue
+            close_at = -1  # a quotation that ends its sentence: break after it
+            end += 1
+            j += 1
+        # stray closing marks and further terminators stay with the sentence
+        while j < n and marks[j][0] == end and (marks[j][1] in _CLOSERS
+                                                or marks[j][1] in _TERMINATORS):
+            end += 1
+            j += 1
+        breaks.append(end)
+        i = j
+    out: list[Region] = []
+    start = para.start
+    for b in breaks + [para.end]:
+        s, e = trim(text, start, b)
+        if s < e:
+            out.append(Region(s, e, text[s:e], "sentence"))
+        start = max(start, b)
+    return out
