@@ -23,17 +23,17 @@ _YEAR = rf"(?:\d{{4}}|[{_CN_DIGITS}]{{4}})"
 _CN_NUM = rf"[{_CN_DIGITS}十百千]{{1,8}}"
 
 
-@lru_cache(maxsize=1)
-def _pattern() -> regex.Pattern[str]:
-    bracketed = (
-        rf"(?P<code>\p{{Han}}{{1,16}})\s?{_OPEN}\s?(?P<year>{_YEAR})\s?年?\s?"
-        rf"(?:{_CLOSE}\s?第?\s?(?P<serial>\d{{1,6}}|{_CN_NUM})"
-        rf"|(?P<serial>\d{{1,5}}))\s?号")
-    order = rf"(?P<code>\p{{Han}}{{0,15}}令)\s?第\s?(?P<serial>\d{{1,6}}|{_CN_NUM})\s?号"
+# The tails of the three forms; the issuer code is the run of Han characters right
+# before the tail (walked back by hand, so the scan starts only at brackets, 令 and 公告).
+_TAIL = regex.compile(
+    rf"\s?{_OPEN}\s?(?P<year>{_YEAR})\s?年?\s?"
+    rf"(?:{_CLOSE}\s?第?\s?(?P<serial>\d{{1,6}}|{_CN_NUM})|(?P<serial>\d{{1,5}}))\s?号"
+    # numbered orders: 国务院令第708号
+    rf"|(?P<word>令)\s?第\s?(?P<serial>\d{{1,6}}|{_CN_NUM})\s?号"
     # announcements numbered per year: 国家税务总局公告2018年第31号
-    notice = (rf"(?P<code>\p{{Han}}{{0,15}}公告)\s?(?P<year>{_YEAR})\s?年\s?第\s?"
-              rf"(?P<serial>\d{{1,6}}|{_CN_NUM})\s?号")
-    return regex.compile(rf"{bracketed}|{order}|{notice}")
+    rf"|(?P<word>公告)\s?(?P<year>{_YEAR})\s?年\s?第\s?(?P<serial>\d{{1,6}}|{_CN_NUM})\s?号")
+_HAN = regex.compile(r"\p{Han}")
+MAX_CODE = 16
 
 
 def _cn_to_int(s: str) -> int:
@@ -87,10 +87,15 @@ def find_docnos(text: str, norm: str, start: int = 0, end: int | None = None) ->
     if end is None:
         end = len(norm)
     out: list[DocNo] = []
-    for m in _pattern().finditer(norm, start, end):
-        cs, ce = m.span("code")
+    for m in _TAIL.finditer(norm, start, end):
+        ce = m.end("word") if m.group("word") else m.start()
+        cs = ce - len(m.group("word") or "")
+        while cs > max(start, ce - MAX_CODE) and _HAN.match(norm, cs - 1):
+            cs -= 1
+        if m.group("word") is None and cs == ce:
+            continue
         cs = _code_start(norm, cs, ce)
-        if ce - cs < 1:
+        if ce - cs < 1 or (m.group("word") and ce - cs == len(m.group("word"))):
             continue
         year = m.group("year")
         out.append(DocNo(cs, m.end(), text[cs:m.end()], issuer_code=text[cs:ce],

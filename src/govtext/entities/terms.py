@@ -30,7 +30,7 @@ _QUOTED = regex.compile(
 # (sentence punctuation or a colon inside), a nested title or quote.
 _NOT_TERM = regex.compile(
     r"^\s*(?:\d{1,2}\s*[·.・•/-]\s*\d{1,2}|\d{1,2}月\d{1,2}日?|\d*(?:[.,]\d+)?%?)\s*$"
-    r"|[。!?;:…《》<>]")
+    r"|[。!?;:…《》<>“”\"「」『』〝〞]")
 
 
 @lru_cache(maxsize=1)

@@ -195,7 +195,8 @@ def _plan_pattern() -> regex.Pattern[str]:
     lead = "|".join([*(regex.escape(w) for w in leads), rf"(?:{head})[和及与、]"])
     year = r"(?:[12]\d{3}|[一二〇零][〇零一二三四五六七八九]{3})年度?"
     return regex.compile(
-        rf"(?<=(?:{lead}))({year}(?:(?![{regex.escape(stops)}]){_CJK}){{2,30}}?(?:{head}))")
+        rf"(?<=(?:{lead}))({year}(?:(?![{regex.escape(stops)}]){_CJK}|“[^“”\s]{{1,12}}”)"
+        rf"{{2,30}}?(?:{head}))")
 
 
 def _plans(text: str, norm: str, taken: list[tuple[int, int]]) -> list[Span]:
