@@ -12,6 +12,7 @@ as a plain decimal string, a `Fraction` as ``"p/q"``; floats never appear.
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -365,6 +366,18 @@ class Section:
         for child in self.children:
             yield from child.walk()
 
+    def __str__(self) -> str:
+        """The section and its children as an indented table of contents."""
+        lines: list[str] = []
+
+        def add(s: Section, depth: int) -> None:
+            lines.append(f"{'  ' * depth}{s.marker}{s.title}")
+            for c in s.children:
+                add(c, depth + 1)
+
+        add(self, 0)
+        return "\n".join(lines)
+
 
 @dataclass(frozen=True, slots=True)
 class Metadata:
@@ -379,6 +392,9 @@ class Metadata:
     published: date | None = None  # 发布日期
     validity: str | None = None
     fields: tuple[tuple[str, str], ...] = ()  # every (label, value) read, as written
+    source: str | None = None  # 来源 / 信息来源
+    start: int | None = None  # offsets of the header lines in the text, when read from it
+    end: int | None = None
 
     def to_dict(self) -> dict[str, JSON]:
         return {
@@ -391,6 +407,9 @@ class Metadata:
             "published": None if self.published is None else self.published.isoformat(),
             "validity": self.validity,
             "fields": [list(f) for f in self.fields],
+            "source": self.source,
+            "start": self.start,
+            "end": self.end,
         }
 
     @classmethod
@@ -409,6 +428,9 @@ class Metadata:
             published=day(data.get("published")),
             validity=data.get("validity"),
             fields=tuple((str(k), str(v)) for k, v in data.get("fields", ())),
+            source=data.get("source"),
+            start=data.get("start"),
+            end=data.get("end"),
         )
 
 
@@ -514,26 +536,35 @@ class Document:
 
     # -- locating a span in the structure ---------------------------------
     def _containing(self, regions: Sequence[Region], span: Span | Token) -> Region | None:
-        for r in regions:
+        # regions are in text order and do not overlap: the candidate is the last one
+        # starting at or before the span (binary search, so locating every span is cheap)
+        i = bisect_right(regions, span.start, key=lambda r: r.start) - 1
+        if i >= 0:
+            r = regions[i]
             if r.start <= span.start and span.end <= r.end and r.start < r.end:
                 return r
         return None
 
     def sentence_of(self, span: Span | Token) -> Region | None:
+        """The sentence containing the whole span, or None (a span across a sentence
+        break, or in boilerplate)."""
         return self._containing(self.sentences, span)
 
     def paragraph_of(self, span: Span | Token) -> Region | None:
+        """The paragraph (line) containing the whole span, or None."""
         return self._containing(self.paragraphs, span)
 
     def section_of(self, span: Span | Token) -> Section | None:
-        """The deepest outline section containing the span."""
+        """The deepest outline section containing the span, or None outside the outline."""
         best: Section | None = None
-        for top in self.outline:
-            for s in top.walk():
-                if s.start <= span.start and span.end <= s.end:
-                    if best is None or s.level >= best.level:
-                        best = s
-        return best
+        level: Sequence[Section] = self.outline
+        while True:
+            inner = next((s for s in level if s.start <= span.start and span.end <= s.end),
+                         None)
+            if inner is None:
+                return best
+            best = inner
+            level = inner.children
 
     # -- serialisation ------------------------------------------------------
     def to_dict(self) -> dict[str, JSON]:
