@@ -17,7 +17,7 @@ PIECES = [
     "）", "[", "]", "【", "】", "\n", "。", "，", "、", "2018", "２０１８", "年", "号", "第",
     "令", "发", "国", "法", "条例", "办法", "通知", "意见", "中华人民共和国", "工作要点",
     "印发", "对", "和", "栏目", "称号", "荣获", "12·4", "1+3", "放管服", "秦", "政", "𠀀",
-    "a", " ", "\u3000", "國發", "號", "憲法",
+    "a", " ", "<<", ">>", "＜", "\u3000", "國發", "號", "憲法",
 ]
 
 texts = st.lists(st.sampled_from(PIECES), max_size=60).map("".join) | st.text(max_size=80)
@@ -32,9 +32,10 @@ def test_titles_are_offset_exact_and_bounded(text: str) -> None:
         assert text[s.start:s.end] == s.text
         assert "\n" not in s.text and "\r" not in s.text
         if isinstance(s, Work) or (isinstance(s, Regulation) and s.bracketed):
-            assert s.text.startswith("《") and s.text.endswith("》")
-            assert len(s.text) <= MAX_TITLE + 2
-            assert s.title == s.text[1:-1]
+            mark = 2 if prep.norm.startswith("<<", s.start) else 1
+            assert s.text[:mark] in ("《", "<<", "＜＜") and s.text[-mark:] in ("》", ">>", "＞＞")
+            assert len(s.text) <= MAX_TITLE + 2 * mark
+            assert s.title == s.text[mark:-mark]
 
 
 @settings(max_examples=300, deadline=None)

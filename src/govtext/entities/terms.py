@@ -43,8 +43,15 @@ def _not_before() -> tuple[str, ...]:
     return tuple(sorted(read_words("title_term_not_before.txt"), key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _not_endings() -> tuple[str, ...]:
+    return tuple(read_words("title_term_not_endings.txt"))
+
+
 def _content_ok(content: str) -> bool:
-    return bool(content.strip()) and _NOT_TERM.search(content) is None
+    content = content.strip()
+    return (bool(content) and _NOT_TERM.search(content) is None
+            and not content.endswith(_not_endings()))
 
 
 def _context_ok(norm: str, s: int, e: int) -> bool:

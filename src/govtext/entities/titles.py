@@ -30,7 +30,10 @@ def _bracketed() -> regex.Pattern[str]:
     # characters, so the scan never backtracks more than one title's length.
     plain = rf"[^《》{_STOPS}]"
     inner = rf"《{plain}{{0,{MAX_TITLE}}}》"
-    return regex.compile(rf"《((?:{plain}|{inner}){{1,{MAX_TITLE}}})》")
+    # <<…>>: ASCII or full-width doubled angle brackets that stand for 《》 in some
+    # scraped pages (no nesting there)
+    ascii_marks = rf"<<([^<>{_STOPS}]{{1,{MAX_TITLE}}})>>"
+    return regex.compile(rf"《((?:{plain}|{inner}){{1,{MAX_TITLE}}})》|{ascii_marks}")
 
 
 @lru_cache(maxsize=1)
@@ -97,7 +100,7 @@ def _work_context() -> tuple[str, ...]:
 def _bracketed_titles(text: str, norm: str) -> list[Span]:
     found: list[tuple[int, int, int, int, str]] = []
     for m in _bracketed().finditer(norm):
-        inner_s, inner_e = m.span(1)
+        inner_s, inner_e = m.span(1) if m.group(1) is not None else m.span(2)
         if norm[inner_s:inner_e].strip():
             after = norm[m.end():m.end() + 8].lstrip(" 等")
             found.append((m.start(), m.end(), inner_s, inner_e,
