@@ -34,7 +34,7 @@ offsets.
 
 from decimal import Decimal
 from fractions import Fraction
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 try:
@@ -80,12 +80,9 @@ def _attrs(span: Span) -> Dict[str, Any]:
     return {} if entry is None else dict(entry["attrs"])
 
 
-def _shortcut(key: str) -> Any:
-    def get(span: Span) -> Any:
-        entry = _entry(span)
-        return None if entry is None else entry["attrs"].get(key)
-
-    return get
+def _attr(key: str, span: Span) -> Any:
+    entry = _entry(span)
+    return None if entry is None else entry["attrs"].get(key)
 
 
 def _number(span: Span) -> Union[Decimal, Fraction, None]:
@@ -111,7 +108,9 @@ def register_extensions() -> None:
         Span.set_extension("number", getter=_number)
     for key in _SHORTCUTS:
         if not Span.has_extension(key):
-            Span.set_extension(key, getter=_shortcut(key))
+            # a partial of a module function, not a closure: spaCy pickles the getters
+            # to send them to spawned `nlp.pipe` workers
+            Span.set_extension(key, getter=partial(_attr, key))
 
 
 # ---------------------------------------------------------------------------
@@ -283,8 +282,9 @@ def to_spacy(doc: Document, nlp: Optional[Language] = None) -> Doc:
 class GovtextComponent:
     """Runs govtext on ``doc.text`` and puts its spans on the Doc (see `set_spans`).
 
-    The govtext `Pipeline` is made on first use and pickles without its dictionaries, so
-    the component can go to `nlp.pipe(n_process=...)` workers."""
+    The govtext `Pipeline` loads its dictionaries on first use; the component pickles
+    without it and remakes it on first use, so it can go to `nlp.pipe(n_process=...)`
+    workers."""
 
     def __init__(self, name: str = "govtext", *, segmenter: str = "jieba",
                  pkuseg_model: Optional[str] = None, disable: Sequence[str] = (),
@@ -298,6 +298,7 @@ class GovtextComponent:
         self.set_ents = set_ents
         self.overwrite_ents = overwrite_ents
         self._pipeline: Any = None
+        self.pipeline  # made now so a bad setting fails here, not on the first doc
         register_extensions()
 
     def __getstate__(self) -> Dict[str, Any]:
