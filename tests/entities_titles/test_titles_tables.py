@@ -12,7 +12,7 @@ import pytest
 from govtext.document import Regulation, Work
 from govtext.entities.docno import find_docnos
 from govtext.entities.terms import find_terms
-from govtext.entities.titles import find_titles, title_head, title_kind
+from govtext.entities.titles import find_titles, title_head, title_key, title_kind
 from govtext.text.prepare import Prepared
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "entities_titles"
@@ -94,3 +94,12 @@ def test_docno_window_limits_the_search() -> None:
 def test_title_head_and_kind(title: str, head: str, kind: str | None) -> None:
     assert title_head(title) == head
     assert title_kind(title) == kind
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("《秦皇岛市2018年度法治政府建设工作报告》", "秦皇岛市2018年度法治政府建设工作报告", True),
+    ("＜＜關於深化“放管服”改革的通知＞＞", "关于深化放管服改革的通知", True),
+    ("秦皇岛市2018年度法治政府建设工作报告", "秦皇岛市2019年度法治政府建设工作报告", False),
+])
+def test_title_key(a: str, b: str, same: bool) -> None:
+    assert (title_key(a) == title_key(b)) is same

@@ -64,6 +64,15 @@ def title_head(title: str) -> str:
     return norm.rstrip()
 
 
+def title_key(title: str) -> str:
+    """A comparison key for titles: normalized, without book-title marks, spaces or
+    quote marks, so the resolution pass can recognise the document's own title
+    (its 名称 line or heading) among the titles found in its body."""
+    from ..text.prepare import normalize
+
+    return regex.sub(r"[\s《》<>〈〉“”\"「」]", "", normalize(title))
+
+
 def title_kind(title: str) -> str | None:
     """The kind of an official instrument by its head (``"law"``, ``"rule"`` … or
     ``"other"``), ``"work"`` for a publication or column, None when no head is known."""
