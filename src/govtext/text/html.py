@@ -1,0 +1,155 @@
+"""Saved government web pages: main text extraction and page metadata.
+
+`annotate_html(html, pipeline=None)` extracts the main text of a page with trafilatura
+(the optional ``html`` extra: ``pip install govtext[html]``), annotates it, and fills
+metadata the text itself lacks from the page: the information-disclosure header table
+(索引号, 发布机构, 发文日期, ... read from the table cells wherever trafilatura dropped
+them), then the page title and date found by trafilatura. The Document's text is the
+extracted text; its offsets index that text, not the HTML.
+
+`extract_text(html)` gives the extracted text alone.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from ..document import Metadata
+from .lines import split_lines
+from .metadata import Field, build_metadata, parse_date, read_fields
+from .prepare import normalize
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..document import Document
+    from ..pipeline import Pipeline
+
+_INSTALL = ("annotate_html needs the trafilatura library: pip install govtext[html] "
+            "(or pip install trafilatura)")
+_BLOCK = frozenset("""p div br tr li ul ol dl dt dd h1 h2 h3 h4 h5 h6 table thead tbody
+tfoot section article header footer nav aside form title pre blockquote address
+figure figcaption caption hr main center""".split())
+_CELL = frozenset(("td", "th"))
+_SKIP = frozenset(("script", "style", "noscript", "template", "svg", "head"))
+
+
+def _trafilatura() -> Any:
+    try:
+        import trafilatura
+    except ImportError as err:  # pragma: no cover - depends on the environment
+        raise ImportError(_INSTALL) from err
+    return trafilatura
+
+
+def _as_text(html: str | bytes) -> str:
+    if isinstance(html, (bytes, bytearray)):
+        from .reading import decode
+
+        return decode(bytes(html), "<html>")
+    if not isinstance(html, str):
+        raise TypeError(f"annotate_html expects the page as str or bytes, "
+                        f"not {type(html).__name__}")
+    return html
+
+
+def extract_text(html: str | bytes) -> str:
+    """The main text of a page (paragraphs on their own lines), or "" if none."""
+    traf = _trafilatura()
+    page = _as_text(html)
+    if not page.strip():
+        return ""
+    text = traf.extract(page, output_format="txt", include_comments=False,
+                        include_tables=True, favor_recall=True, deduplicate=False)
+    return text or ""
+
+
+def page_lines(html: str) -> str:
+    """The page's visible text, one block per line and table cells separated by tabs
+    (enough to read a metadata table)."""
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.fromstring(html)
+    except Exception:  # empty or unparsable page
+        return ""
+    out: list[str] = []
+    # an explicit stack instead of recursion: pages can nest deeply
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        el, closing = stack.pop()
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if closing:
+            if tag in _CELL:
+                out.append("\t")
+            if tag in _BLOCK:
+                out.append("\n")
+            if el.tail:
+                out.append(el.tail)
+            continue
+        if tag in _SKIP or not isinstance(el.tag, str):
+            if el.tail:
+                out.append(el.tail)
+            continue
+        if tag in _BLOCK:
+            out.append("\n")
+        if el.text:
+            out.append(el.text)
+        stack.append((el, True))
+        for child in reversed(el):
+            stack.append((child, False))
+    lines = (" ".join(line.split()) if "\t" not in line else
+             "\t".join(" ".join(c.split()) for c in line.split("\t") if c.strip())
+             for line in "".join(out).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def page_metadata(html: str | bytes) -> Metadata:
+    """Metadata of a page: header table fields, then trafilatura's title and date.
+    `docno` is left out (its span would index the page, not a Document's text)."""
+    page = _as_text(html)
+    text = page_lines(page)
+    norm = normalize(text)
+    fields: list[Field] = []
+    for line in split_lines(text):
+        fields.extend(f for f in read_fields(text, norm, line) if f.key != "docno")
+    meta = build_metadata(text, norm, fields)
+    traf = _trafilatura()
+    info = traf.extract_metadata(page) if page.strip() else None
+    title = getattr(info, "title", None) if info is not None else None
+    published: date | None = None
+    raw_date = getattr(info, "date", None) if info is not None else None
+    if raw_date:
+        published = parse_date(str(raw_date))
+    return dataclasses.replace(
+        meta,
+        title=meta.title or (title.strip() if isinstance(title, str) and title.strip()
+                             else None),
+        published=meta.published or published,
+        fields=tuple((k, v) for k, v in meta.fields),
+    )
+
+
+def merge_metadata(first: Metadata, second: Metadata) -> Metadata:
+    """`first`, with its missing values taken from `second`; fields of both, without
+    repeating a label."""
+    values = {}
+    for f in dataclasses.fields(Metadata):
+        if f.name in ("fields", "start", "end"):
+            continue
+        mine = getattr(first, f.name)
+        values[f.name] = mine if mine is not None else getattr(second, f.name)
+    seen = {label for label, _ in first.fields}
+    fields = first.fields + tuple(kv for kv in second.fields if kv[0] not in seen)
+    return dataclasses.replace(first, fields=fields, **values)
+
+
+def annotate_html(html: str | bytes, pipeline: Pipeline | None = None) -> Document:
+    """Annotate the main text of a saved web page; see the module docstring."""
+    from ..pipeline import default_pipeline
+
+    text = extract_text(html)
+    nlp = pipeline if pipeline is not None else default_pipeline()
+    doc = nlp(text)
+    return dataclasses.replace(doc, metadata=merge_metadata(doc.metadata,
+                                                            page_metadata(html)))
