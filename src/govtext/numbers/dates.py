@@ -34,6 +34,8 @@ _ATOM = regex.compile(
     rf"|{_NOT_AFTER}(?P<ra>{_Y_AR}|{_Y_CN}){SEP}(?P<rb>{_Y_AR}|{_Y_CN})年(?P<rsuf>度)?"
     # 20182022年: the dash lost in scraping
     rf"|(?<![\d.])(?P<ca>{_Y_AR})(?P<cb>{_Y_AR})年"
+    # 2018年1—6月, 1至11月份: a range of months
+    rf"|{_NOT_AFTER}(?:(?P<my>{_Y_AR}|{_Y_CN})年)?(?P<ma>{_M}){SEP}(?P<mb>{_M})月份?"
     # 2018年, 2018年4月, 2018年4月15日, 2018年度, 2018年底
     rf"|{_NOT_AFTER}(?P<y>{_Y_AR}|{_Y_CN})年"
     rf"(?:(?P<m>{_M})月份?(?:(?P<d>{_D})[日号])?|(?P<suf>度|底|末|初))?"
@@ -109,6 +111,12 @@ def _atom(mt: regex.Match[str]) -> _Atom | None:
     if g("ca"):
         a, b = g("ca"), g("cb")
         return _Atom(s, e, None, interval=(a, b)) if a < b and int(b) - int(a) <= 50 else None
+    if g("ma"):
+        y = _year(g("my")) if g("my") else None
+        low, high = _iso(y, str(_num(g("ma"))), None), _iso(y, str(_num(g("mb"))), None)
+        if low is None or high is None or not low < high:
+            return None
+        return _Atom(s, e, None, interval=(low, high))
     if g("y"):
         y = _year(g("y"))
         if g("m"):
@@ -137,10 +145,10 @@ def _merge(a: _Atom, b: _Atom) -> _Atom | None:
     if a.interval or b.interval:
         return None
     y, m, d = b.y, b.m, b.d
+    if y is None and m is None and a.m is not None and d is not None:
+        m = a.m  # 4月1日至15日
     if y is None and a.y is not None:
-        y = a.y
-        if m is None and a.m is not None and d is not None:
-            m = a.m
+        y = a.y  # 2018年1月至6月
     low, high = a.iso(), _iso(y, m, d)
     if low is None or high is None or len(low) != len(high) or not low < high:
         return None

@@ -39,6 +39,7 @@ def cn_chars(role: str | None = None) -> str:
     return "".join(c for c, (r, _) in numeral_table().items() if role is None or r == role)
 
 
+MAX_LENGTH = 60  # longer strings are digit runs (serials, hashes), not numerals
 _ARABIC = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
 _SPACES = regex.compile(r"[\s_']+")
 
@@ -179,6 +180,8 @@ def parse_number(s: str) -> Number:
     norm = _SPACES.sub("", normalize(s).strip())
     if not norm:
         raise ValueError("not a number: empty string")
+    if len(norm) > MAX_LENGTH:
+        raise ValueError(f"not a number: {s[:20]!r}… is longer than {MAX_LENGTH} characters")
     sign = 1
     if norm[0] in "负-−+正":
         sign = -1 if norm[0] in "负-−" else 1
@@ -200,8 +203,11 @@ def parse_number(s: str) -> Number:
         return -result if sign < 0 else result
     with localcontext() as ctx:
         ctx.prec = 80
-        value = _fold(_tokens(norm), s) * scale
-        return _plain(-value if sign < 0 else value)
+        try:
+            value = _fold(_tokens(norm), s) * scale
+            return _plain(-value if sign < 0 else value)
+        except ArithmeticError:
+            raise ValueError(f"not a number: {s!r} (out of range)") from None
 
 
 def _round_decimal(f: Fraction) -> bool:

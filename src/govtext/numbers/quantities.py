@@ -10,13 +10,16 @@ part of a name, an ordinal, a heading, a quoted term or an article (`numbers_con
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
+from typing import Mapping
 
 import regex
 
+from ..data import read_rows
 from ..document import Number, Quantity
 from ..text.prepare import Prepared
 from .parse import cn_chars, parse_number
@@ -31,9 +34,10 @@ def numeral_pattern() -> str:
     (1.5万, 3万4000) and fractions (三分之一, 百分之三十六点九)."""
     digits = cn_chars("digit")
     cn = cn_chars("digit") + cn_chars("small") + cn_chars("big")
-    arabic = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
-    atom = rf"(?:{arabic}|[{cn}]|(?<=[\d{digits}])点(?=[\d{digits}]))"
-    one = rf"{atom}+"
+    arabic = r"\d{1,3}(?:,\d{3})++(?:\.\d++)?+(?![\d,])|\d++(?:\.\d++)?+"
+    atom = rf"(?>{arabic}|[{cn}]|(?<=[\d{digits}])点(?=[\d{digits}]))"
+    # possessive: a long digit run is read once, never re-split (no backtracking)
+    one = rf"{atom}++"
     return rf"(?:{one}分之{one}|{one})"
 
 
@@ -58,6 +62,7 @@ _HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"[A-Za-z]")
 _QUOTED = regex.compile(r"“[^“”\n]{1,12}”|‘[^‘’\n]{1,12}’|「[^「」\n]{1,12}」|『[^『』\n]{1,12}』"
                         r"|〔[^〔〕\n]{1,12}〕|\[[^\[\]\n]{1,12}\]|《[^《》\n]{1,60}》")
+len_max = 1 << 62
 _BARE_AFTER = frozenset("，,、；;")
 
 
@@ -87,18 +92,34 @@ class _Cand:
     percent_of: int | None  # 100 / 1000 / 10000 for 百分之 / 千分之 / 万分之
 
 
+@lru_cache(maxsize=1)
+def _word_scanner() -> tuple[regex.Pattern[str], dict[str, tuple[Fraction, str]]]:
+    words = {row[0]: (Fraction(row[1]), row[2]) for row in read_rows("numbers_words.tsv")}
+    alts = "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return regex.compile(rf"(?P<w>{alts})(?P<post>{approx_pattern('post')})?"), words
+
+
+def _word_quantities(norm: str) -> list[_Cand]:
+    """一半, 半数以上: ratios written as words."""
+    pattern, words = _word_scanner()
+    approx = approx_words()["post"]
+    out = []
+    for m in pattern.finditer(norm):
+        value, kind = words[m.group("w")]
+        post = m.group("post")
+        out.append(_Cand(m.start(), m.end(), m.start(), m.end("w"), value, "", kind,
+                         approx.get(post) if post else None, True, False, None))
+    return out
+
+
 def _blocked_spans(norm: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTED.finditer(norm)]
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    # spans are few per text and sorted; a linear scan stays cheap
-    for s, e in spans:
-        if s < end and start < e:
-            return s <= start and end <= e
-        if s >= end:
-            break
-    return False
+    """Whether [start, end) lies within one of the sorted, disjoint spans."""
+    i = bisect_right(spans, (start, len_max)) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
 
 def _value(numeral: str) -> tuple[Number, int | None] | None:
@@ -160,9 +181,13 @@ def _candidates(norm: str) -> list[_Cand]:
             ns = m.start("sign")
         if m.group("late"):
             try:
-                value = value * parse_number(m.group("late"))
+                late = parse_number(m.group("late"))
             except ValueError:
                 continue
+            if isinstance(value, Decimal) and isinstance(late, Decimal):
+                value = value * late
+            else:
+                value = Fraction(value) * Fraction(late)
         unit = m.group("unit") or ""
         after = norm[m.end("unit"):m.end("unit") + 1] if unit else ""
         if unit and _LATIN.match(unit[-1]) and _LATIN.match(after):
@@ -255,7 +280,8 @@ def find_quantities(prep: Prepared, taken: list[tuple[int, int]] | None = None
     norm, text = prep.norm, prep.text
     blocked = _blocked_spans(norm)
     taken = sorted(taken or [])
-    cands = [c for c in _candidates(norm)
+    cands = sorted(_candidates(norm) + _word_quantities(norm), key=lambda c: c.start)
+    cands = [c for c in cands
              if not _overlaps(taken, c.start, c.end) and not _inside(blocked, c.start, c.end)]
     out: list[Quantity] = []
     for a, b in _ranges(cands, norm):
@@ -308,7 +334,7 @@ def find_numbers(text: str) -> list[NumberMatch]:
     return out
 
 
-def _unit_after(norm: str, pos: int, units: dict[str, object]) -> bool:
+def _unit_after(norm: str, pos: int, units: Mapping[str, object]) -> bool:
     for n in (4, 3, 2, 1):
         if norm[pos:pos + n] in units:
             return True
