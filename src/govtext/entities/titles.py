@@ -91,47 +91,57 @@ def _is_instrument_name(core: str) -> bool:
     return core.startswith("关于") or "关于" in core[:20]
 
 
-def _classify(title_norm: str, after: str) -> str:
-    """"work" or a regulation kind for a bracketed title."""
-    if any(after.startswith(w) for w in _work_context()):
-        return "work"
-    kind = title_kind(title_norm)
-    if kind is None:
-        return "other" if _is_instrument_name(title_head(title_norm)) else "work"
-    return kind
-
-
 @lru_cache(maxsize=1)
 def _work_context() -> tuple[str, ...]:
     return tuple(sorted(read_words("title_work_context.txt"), key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _instrument_leads() -> tuple[str, ...]:
+    return tuple(sorted(read_words("title_instrument_leads.txt"), key=len, reverse=True))
+
+
+def _runs(norm: str, marks: list[tuple[int, int]]) -> list[list[int]]:
+    """Indices of adjacent titles grouped into runs (《A》《B》、《C》)."""
+    runs: list[list[int]] = []
+    for i, (s, _) in enumerate(marks):
+        if runs and not norm[marks[i - 1][1]:s].strip(" 、,和及与"):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
 def _bracketed_titles(text: str, norm: str) -> list[Span]:
-    found: list[tuple[int, int, int, int, str]] = []
+    marks: list[tuple[int, int]] = []
+    inners: list[tuple[int, int]] = []
     for m in _bracketed().finditer(norm):
-        inner_s, inner_e = m.span(1) if m.group(1) is not None else m.span(2)
-        if norm[inner_s:inner_e].strip():
-            after = norm[m.end():m.end() + 8].lstrip(" 等")
-            found.append((m.start(), m.end(), inner_s, inner_e,
-                          _classify(norm[inner_s:inner_e], after)))
-    # A run of adjacent titles (《A》《B》、《C》等栏目) shares the word that follows the
-    # run: when it names a column or publication, every title of the run is a WORK.
-    i = len(found) - 1
-    run_is_work = False
-    while i >= 0:
-        s, e, inner_s, inner_e, kind = found[i]
-        next_start = found[i + 1][0] if i + 1 < len(found) else -1
-        adjacent = next_start >= 0 and not norm[e:next_start].strip(" 、,")
-        if not adjacent:
-            run_is_work = any(norm[e:e + 8].lstrip(" 等").startswith(w)
-                              for w in _work_context())
-        if run_is_work:
-            found[i] = (s, e, inner_s, inner_e, "work")
-        i -= 1
+        inner = m.span(1) if m.group(1) is not None else m.span(2)
+        if norm[inner[0]:inner[1]].strip():
+            marks.append(m.span())
+            inners.append(inner)
+    kinds: list[str | None] = [title_kind(norm[s:e]) for s, e in inners]
+    # A run of adjacent titles shares its context. The word after the run (栏目, 专栏,
+    # 等媒体 …) makes every title of it a WORK; a title with no known head is an
+    # instrument when the run is introduced by 印发, 根据 … or when it reads 关于…,
+    # and a WORK (a column, a book) otherwise.
+    for run in _runs(norm, marks):
+        first, last = marks[run[0]][0], marks[run[-1]][1]
+        after = norm[last:last + 8].lstrip(" 等")
+        before = norm[max(0, first - 6):first].rstrip(" ")
+        if after.startswith(_work_context()):
+            for i in run:
+                kinds[i] = "work"
+            continue
+        introduced = before.endswith(_instrument_leads())
+        for i in run:
+            if kinds[i] is None:
+                core = title_head(norm[inners[i][0]:inners[i][1]])
+                kinds[i] = "other" if introduced or _is_instrument_name(core) else "work"
     out: list[Span] = []
-    for s, e, inner_s, inner_e, kind in found:
+    for (s, e), (inner_s, inner_e), kind in zip(marks, inners, kinds):
         title = text[inner_s:inner_e]
-        if kind == "work":
+        if kind == "work" or kind is None:
             out.append(Work(s, e, text[s:e], title=title))
         else:
             out.append(Regulation(s, e, text[s:e], title=title, kind=kind, bracketed=True))
