@@ -1,15 +1,167 @@
 """Entities: officials, persons, agencies, orgs, places, titles in 《》, document
-numbers and policy terms."""
+numbers and policy terms.
+
+The name finders (places, agencies, officials, orgs) work on one squeezed view of the
+normalized text (see `lexicon.squeeze`) and share the document's context: its own city
+and province, read from the places it names, so that `市政府` can be expanded to
+`秦皇岛市人民政府`. Titles, document numbers and terms come from their own modules.
+"""
 
 from __future__ import annotations
 
-from typing import Sequence
+from bisect import bisect_left
+from typing import Callable, Sequence
 
-from ..document import Span, Token
+import regex
+
+from ..document import Agency, Location, Official, Org, Person, Span, Token
 from ..text.prepare import Prepared
 from ..text.structure import Structure
+from .agencies import AgencyMatch, find_agencies
+from .lexicon import Squeezed, squeeze
+from .officials import find_officials, find_persons, role_at, title_at
+from .orgs import find_orgs
+from .places import Context, context_of, find_abbreviations, find_places
+
+
+def _boundaries(tokens: Sequence[Token], sq: Squeezed) -> Callable[[int, int], bool]:
+    """`bound(a, b)`: squeezed `[a, b)` starts and ends where the segmenter puts a word
+    boundary (always true when there are no tokens)."""
+    if not tokens:
+        return lambda a, b: True
+    edges = set()
+    for t in tokens:
+        edges.add(t.start)
+        edges.add(t.end)
+    pos = sq.pos
+    n = len(pos)
+
+    def bound(a: int, b: int) -> bool:
+        if a == b:  # an edge right before position a
+            return a >= n or (0 <= a and pos[a] in edges)
+        if a < 0 or b > n or a > b:
+            return False
+        return pos[a] in edges and (pos[b - 1] + 1) in edges
+
+    return bound
+
+
+def _external(prep: Prepared) -> list[Span]:
+    """REGULATION/WORK, DOCNO and TERM from their own modules (absent ones skipped)."""
+    out: list[Span] = []
+    try:
+        from .titles import find_titles
+        out.extend(find_titles(prep))
+    except ImportError:
+        pass
+    try:
+        from .docno import find_docnos
+        out.extend(find_docnos(prep.text, prep.norm))
+    except ImportError:
+        pass
+    try:
+        from .terms import find_terms
+        out.extend(find_terms(prep))
+    except ImportError:
+        pass
+    return out
+
+
+_ISSUER = regex.compile(r"(?:发布机构|发文机关|发文机构|发布单位)[:：]\s*(?P<v>[\u4e00-\u9fff]{2,30})")
+
+
+def _issuer(prep: Prepared, found: list[AgencyMatch], sq: Squeezed) -> list[Agency]:
+    """The value of a 发布机构 metadata field is an agency even when it is a bare unit
+    (办公室); its canonical is a full name elsewhere in the page that ends with it
+    (主办单位:秦皇岛市人民政府办公室)."""
+    out: list[Agency] = []
+    norm = prep.norm
+    for m in _ISSUER.finditer(norm):
+        a, b = m.span("v")
+        value = m.group("v")
+        if any(sq.pos[f.start] <= a and b <= sq.pos[f.end - 1] + 1 for f in found):
+            continue
+        canon = None
+        for full in regex.finditer(rf"[\u4e00-\u9fff]{{2,30}}{regex.escape(value)}", norm):
+            if full.end() != m.end("v"):
+                canon = full.group()
+                break
+        canon = _trim_to_place(canon)
+        out.append(Agency(a, b, prep.text[a:b], canonical=canon))
+    return out
+
+
+def _trim_to_place(canon: str | None) -> str | None:
+    """Cut a leading label (主办单位) off a full name found in running text."""
+    if canon is None:
+        return None
+    from .lexicon import divisions, trie_pattern
+    from functools import lru_cache  # noqa: F401
+
+    m = _place_re().search(canon)
+    return canon[m.start():] if m else None
+
+
+_PLACE_RE: list[regex.Pattern[str]] = []
+
+
+def _place_re() -> regex.Pattern[str]:
+    if not _PLACE_RE:
+        from .lexicon import divisions, trie_pattern
+        _PLACE_RE.append(regex.compile(trie_pattern(divisions())))
+    return _PLACE_RE[0]
 
 
 def find_entities(prep: Prepared, tokens: Sequence[Token], structure: Structure) -> list[Span]:
     """Entity spans of a prepared text (before conflicts are resolved)."""
-    return []
+    text = prep.text
+    sq = squeeze(prep.norm)
+    s = sq.s
+    bound = _boundaries(tokens, sq)
+    out: list[Span] = []
+
+    def cut(a: int, b: int) -> tuple[int, int, str]:
+        start, end = sq.span(a, b)
+        return start, end, text[start:end]
+
+    places = find_places(s, bound)
+    title = getattr(structure.metadata, "title", None)
+    ctx = context_of(places, s, title)
+    places += find_abbreviations(s, ctx)
+    for p in places:
+        out.append(Location(*cut(p.start, p.end)))
+
+    def abound(a: int, b: int) -> bool:
+        # the segmenter often glues an organ to the title after it (市委书记)
+        if a == b:
+            return bound(a, a) or title_at(s, b) or role_at(s, b)
+        return bound(a, b) or (bound(a, a) and (title_at(s, b) or role_at(s, b)))
+
+    agencies = find_agencies(s, ctx, abound)
+    for g in agencies:
+        if not title_at(s, g.end, 2):  # 市委 in 市委书记 is part of a title
+            out.append(Agency(*cut(g.start, g.end), canonical=g.canonical))
+    out.extend(_issuer(prep, agencies, sq))
+
+    organs: dict[int, int] = {}
+    for p in places:
+        if p.kind != "abbr":
+            organs[p.end] = min(p.start, organs.get(p.end, p.start))
+    for g in agencies:
+        organs[g.end] = min(g.start, organs.get(g.end, g.start))
+    officials = find_officials(s, organs, bound)
+    for o in officials:
+        out.append(Official(*cut(o.start, o.end), name=o.name, title=o.title or ""))
+    taken = [(o.start, o.end) for o in officials]
+    for p in find_persons(s, bound, taken):
+        out.append(Person(*cut(p.start, p.end), name=p.name))
+
+    for g2 in find_orgs(s, bound):
+        out.append(Org(*cut(g2.start, g2.end)))
+
+    out.extend(_external(prep))
+    return out
+
+
+__all__ = ["Context", "find_entities"]
+del bisect_left

@@ -1,0 +1,283 @@
+"""AGENCY: a compositional grammar over lexicon pieces, not a list of names.
+
+    agency  = central unit*                          国务院办公厅, 民政部
+            | place head (unit | committee)*          市政府法制办, 省人大常委会选举任免代表工作委员会
+            | place unit+                             省司法厅, 县行政审批局
+            | full-place open-middle institution      秦皇岛市人才交流服务中心
+            | stem suffix                             市场监管局 (a specific department alone)
+
+`place` is a full division name (秦皇岛市) or a level character standing for the
+document's own place (市, 省, 县区); `head` an organ (政府, 委, 人大常委会, 政协,
+检察院, ... from organ_heads.tsv); `unit` a department piece (org_units.tsv): a whole unit
+word (办公厅, 党组, 宣传部) or a stem with a suffix (行政审批 + 局, 卫健 + 委). A chain
+holds at most one stem-based department, so two departments written side by side
+(海港区政务服务中心市场监管局) are two agencies. `canonical` is built from the same
+parse: the place filled in from the document's context and each piece's full form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
+
+import regex
+
+from ..data import read_rows, read_words
+from .lexicon import county_parents, divisions, is_han, table, trie_pattern
+from .places import Context
+
+Bound = Callable[[int, int], bool]
+
+# A level character preceded by one of these is part of another word (全市, 城市, 社区,
+# 我省), not a place standing for the document's own.
+_NOT_BEFORE_LEVEL = "全各本我该每两外跨分城都超上门股夜楼社地景辖园片郊山灾老新矿学校小街湾个省市县区乡镇"
+_LEVELS = ("县市区", "县区", "市县", "市区", "街道", "省", "市", "县", "区", "州", "盟", "旗",
+           "镇", "乡")
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyMatch:
+    start: int  # squeezed offsets
+    end: int
+    canonical: str | None
+    stem_based: bool = False
+
+
+@lru_cache(maxsize=1)
+def _central() -> dict[str, str]:
+    return {r[0]: (r[1] if len(r) > 1 and r[1] else r[0]) for r in read_rows("agencies.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _heads() -> dict[str, tuple[str, str]]:
+    return {r[0]: (r[1], r[2]) for r in read_rows("organ_heads.tsv") if len(r) > 2}
+
+
+@lru_cache(maxsize=1)
+def _pieces() -> dict[str, dict[str, str]]:
+    """kind -> piece -> full form."""
+    out: dict[str, dict[str, str]] = {}
+    for r in read_rows("org_units.tsv"):
+        if len(r) < 2:
+            continue
+        out.setdefault(r[1], {})[r[0]] = r[2] if len(r) > 2 and r[2] else r[0]
+    return out
+
+
+_SUFFIX_FULL = {"委": "委员会", "办": "办公室", "工委": "工作委员会"}
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> regex.Pattern[str]:
+    heads = _heads()
+    pieces = _pieces()
+    congress = [h for h, (k, _) in heads.items() if k in ("congress", "congress_sc", "cppcc")]
+    other = [h for h, (k, _) in heads.items()
+             if k not in ("congress", "congress_sc", "cppcc") and "+place" not in k]
+    stems = list(pieces.get("stem", {})) + list(pieces.get("stem-generic", {}))
+    specific = list(pieces.get("stem", {}))
+    suffix = trie_pattern(pieces.get("suffix", {}))
+    units = trie_pattern(pieces.get("unit", {}))
+    place = trie_pattern(divisions())
+    level = "|".join(_LEVELS)
+    han = r"[\u4e00-\u9fff]"
+    stem_unit = rf"(?:{trie_pattern(stems)})(?:{suffix})"
+    unit = rf"(?:{units}|{stem_unit})"
+    committee = rf"(?:(?![委员会]){han}){han}{{0,9}}(?:工作委员会|委员会|工委|委)"
+    return regex.compile(
+        rf"(?P<central>{trie_pattern(_central())})(?P<cunit>{units})*"
+        rf"|(?:(?P<cpc>中共)?(?P<place>{place})|(?<![{_NOT_BEFORE_LEVEL}])(?P<level>{level}))"
+        rf"(?:(?P<chead>{trie_pattern(congress)})(?P<cu>{committee}|{unit})*"
+        rf"|(?P<head>{trie_pattern(other)})(?P<hu>{unit})*"
+        rf"|(?P<party>委)(?![员托屈派任实身])(?P<pu>{unit})*"
+        rf"|(?P<pl_unit>{unit})+)"
+        rf"|(?P<bare>(?:{trie_pattern(specific)})(?:{suffix}))")
+
+
+@lru_cache(maxsize=1)
+def _unit_alone() -> regex.Pattern[str]:
+    pieces = _pieces()
+    stems = list(pieces.get("stem", {})) + list(pieces.get("stem-generic", {}))
+    return regex.compile(rf"(?:{trie_pattern(pieces.get('unit', {}))}"
+                         rf"|(?:{trie_pattern(stems)})(?:{trie_pattern(pieces.get('suffix', {}))}))")
+
+
+def _expand(piece: str) -> str:
+    pieces = _pieces()
+    for kind in ("unit", "stem", "stem-generic"):
+        full = pieces.get(kind, {}).get(piece)
+        if full is not None and full != piece:
+            return full
+    if piece in pieces.get("unit", {}):
+        return piece
+    # stem + suffix: expand both halves
+    for i in range(len(piece) - 1, 0, -1):
+        stem, suf = piece[:i], piece[i:]
+        for kind in ("stem", "stem-generic"):
+            if stem in pieces.get(kind, {}) and suf in pieces.get("suffix", {}):
+                return pieces[kind][stem] + _SUFFIX_FULL.get(suf, suf)
+    return piece
+
+
+def _place_of(m: regex.Match[str], ctx: Context) -> str | None:
+    place = m.group("place")
+    if place:
+        d = divisions().get(place)
+        if d is not None and d.level == "county" and ctx.city:
+            if ctx.city in county_parents().get(place, ()) and ctx.city != d.province:
+                return ctx.city + place
+        return place
+    lv = m.group("level")
+    if lv == "市":
+        return ctx.city
+    if lv == "省":
+        return ctx.province
+    if lv in ("县", "区") and ctx.county and ctx.county.endswith(lv):
+        return ctx.county
+    return None
+
+
+def _unit_spans(m: regex.Match[str]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for g in ("cunit", "cu", "hu", "pu", "pl_unit"):
+        spans.extend(m.spans(g))
+    return sorted(spans)
+
+
+def _stem_based(piece: str) -> bool:
+    return piece not in _pieces().get("unit", {})
+
+
+def _parse(s: str, m: regex.Match[str], ctx: Context, bound: Bound) -> AgencyMatch | None:
+    a = m.start()
+    if m.group("bare") is not None:
+        if not bound(a, m.end()):
+            return None
+        return AgencyMatch(a, m.end(), None, True)
+    # cut the unit chain after its first stem-based department
+    units = _unit_spans(m)
+    kept: list[tuple[int, int]] = []
+    seen_stem = False
+    for u in units:
+        piece = s[u[0]:u[1]]
+        if _stem_based(piece):
+            if seen_stem:
+                break
+            seen_stem = True
+        kept.append(u)
+    if m.group("central") is not None:
+        base_end = m.end("central")
+    elif m.group("chead") is not None:
+        base_end = m.end("chead")
+    elif m.group("head") is not None:
+        base_end = m.end("head")
+    elif m.group("party") is not None:
+        base_end = m.end("party")
+    else:
+        base_end = -1  # place + unit: at least one unit needed
+    # the longest prefix of the chain that ends on a word boundary
+    ends = ([base_end] if base_end > 0 else []) + [u[1] for u in kept]
+    end = None
+    n_units = 0
+    for i in range(len(ends) - 1, -1, -1):
+        if bound(ends[i], ends[i]):
+            end = ends[i]
+            n_units = i + (0 if base_end > 0 else 1)
+            break
+    if end is None:
+        return None
+    kept = kept[:n_units]
+    texts = [s[x:y] for x, y in kept]
+    return AgencyMatch(a, end, _canonical(m, texts, ctx), any(_stem_based(t) for t in texts))
+
+
+def _canonical(m: regex.Match[str], units: list[str], ctx: Context) -> str | None:
+    tail = "".join(_expand(u) for u in units)
+    central = m.group("central")
+    if central is not None:
+        return _central()[central] + tail
+    place = _place_of(m, ctx)
+    if place is None:
+        return None
+    head = m.group("chead") or m.group("head")
+    if m.group("party") is not None:
+        template = "中共{P}委员会"
+    elif head is not None:
+        template = _heads()[head][1]
+    else:
+        template = "{P}"
+    if head in ("人大常委会", "人民代表大会常务委员会") and tail:
+        template = "{P}人大常委会"  # a committee of the standing committee, as usually written
+    return template.replace("{P}", place) + tail
+
+
+def find_agencies(s: str, ctx: Context, bound: Bound) -> list[AgencyMatch]:
+    out: list[AgencyMatch] = []
+    pos = 0
+    n = len(s)
+    grammar = _grammar()
+    while pos < n:
+        m = grammar.search(s, pos)
+        if m is None:
+            break
+        got = _parse(s, m, ctx, bound)
+        if got is None:
+            pos = m.start() + 1
+            continue
+        out.append(got)
+        pos = got.end
+        # an elided conjunct: 市政府法制办、督查室 -> 督查室 is the government's too
+        while pos < n and s[pos] == "、":
+            u = _unit_alone().match(s, pos + 1)
+            if u is None or grammar.match(s, pos + 1) is not None and \
+                    grammar.match(s, pos + 1).end() > u.end():  # type: ignore[union-attr]
+                break
+            if not bound(u.start(), u.end()):
+                break
+            canon = None
+            prev = out[-1].canonical
+            last_unit = s[out[-1].start:out[-1].end]
+            if prev is not None:
+                base = prev
+                for cut in (_expand(p) for p in _pieces().get("unit", {}) if last_unit.endswith(p)):
+                    if base.endswith(cut):
+                        base = base[:-len(cut)]
+                        break
+                canon = base + _expand(u.group())
+            out.append(AgencyMatch(u.start(), u.end(), canon, True))
+            pos = u.end()
+    return out + _institutions(s, ctx, out)
+
+
+@lru_cache(maxsize=1)
+def _institution_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    suffixes = [r[0] for r in table("org_units.tsv", "suffix") if len(r[0]) >= 2]
+    return (regex.compile(trie_pattern(divisions())),
+            regex.compile(trie_pattern(suffixes)),
+            regex.compile(trie_pattern(read_words("name_breakers.txt"))))
+
+
+_MIDDLE = regex.compile(r"[\u4e00-\u9fff]{2,30}")
+
+
+def _institutions(s: str, ctx: Context, found: list[AgencyMatch]) -> list[AgencyMatch]:
+    """A full place name, an open middle and an institution suffix:
+    秦皇岛市人才交流服务中心, 秦皇岛市…工作领导小组. The middle may hold no breaker word."""
+    places, suffixes, breakers = _institution_patterns()
+    covered = [(f.start, f.end) for f in found]
+    out: list[AgencyMatch] = []
+    for p in places.finditer(s):
+        run = _MIDDLE.match(s, p.end())
+        if run is None:
+            continue
+        best = -1
+        for m in suffixes.finditer(s, p.end() + 2, run.end(), overlapped=True):
+            middle = s[p.end():m.start()]
+            if breakers.search(middle) or (m.end() < len(s) and s[m.end()] in "组长任员"):
+                continue
+            best = max(best, m.end())
+        if best < 0 or any(a <= p.start() and best <= b for a, b in covered):
+            continue
+        out.append(AgencyMatch(p.start(), best, None, True))
+    return out

@@ -1,0 +1,166 @@
+"""Shared lexicon machinery for the name entities: word lists compiled once into trie
+regexes, the division table, and a whitespace-free view of the text.
+
+Names in scraped pages are often broken by spaces or a line break (`国务院总理　\\n李　强`),
+so the finders match on a *squeezed* view: the normalized text without spaces, tabs and
+single line breaks, plus a map from each squeezed position back to the original offset.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+import regex
+
+from ..data import read_rows, read_words
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation matching any of `words`, longest first, built as a trie so
+    the engine never tries the words one by one."""
+    trie: dict[str, dict] = {}
+    for w in words:
+        if not w:
+            continue
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        ends = "" in node
+        alts = []
+        for ch in sorted(k for k in node if k):
+            alts.append(regex.escape(ch) + build(node[ch]))
+        if not alts:
+            return ""
+        if len(alts) == 1 and not ends:
+            return alts[0]
+        body = "(?:" + "|".join(alts) + ")"
+        return body + "?" if ends else body
+
+    body = build(trie)
+    return body if body else "(?!)"
+
+
+# ---------------------------------------------------------------------------
+# the squeezed view
+
+_SPACE = regex.compile(r"[ \t\r\n\u00a0\u2002-\u200b]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Squeezed:
+    """`s` is `norm` without inner whitespace; `pos[i]` is the offset in the original
+    text of `s[i]`. A run of whitespace holding two or more line breaks (a blank line)
+    is kept as one "\\n" so that names never join across paragraphs."""
+
+    s: str
+    pos: tuple[int, ...]
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        """Original `[start, end)` of squeezed `[a, b)` (b > a)."""
+        return self.pos[a], self.pos[b - 1] + 1
+
+
+def squeeze(norm: str) -> Squeezed:
+    if not _SPACE.search(norm):
+        return Squeezed(norm, tuple(range(len(norm))))
+    chars: list[str] = []
+    pos: list[int] = []
+    last = 0
+    for m in _SPACE.finditer(norm):
+        for i in range(last, m.start()):
+            chars.append(norm[i])
+            pos.append(i)
+        if m.group().count("\n") >= 2 or m.group().count("\r") >= 2:
+            chars.append("\n")
+            pos.append(m.start())
+        last = m.end()
+    for i in range(last, len(norm)):
+        chars.append(norm[i])
+        pos.append(i)
+    return Squeezed("".join(chars), tuple(pos))
+
+
+# ---------------------------------------------------------------------------
+# tables
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    name: str
+    level: str  # province | city | county
+    city: str
+    province: str
+    short: str
+
+
+@lru_cache(maxsize=1)
+def divisions() -> dict[str, Division]:
+    """Full division name -> its row (the first row wins for repeated county names)."""
+    out: dict[str, Division] = {}
+    for row in read_rows("divisions.tsv"):
+        cells = list(row) + [""] * (5 - len(row))
+        d = Division(*cells[:5])
+        out.setdefault(d.name, d)
+    return out
+
+
+@lru_cache(maxsize=1)
+def county_parents() -> dict[str, frozenset[str]]:
+    """County name -> every city that has a county of that name."""
+    out: dict[str, set[str]] = {}
+    for row in read_rows("divisions.tsv"):
+        if len(row) > 2 and row[1] == "county":
+            out.setdefault(row[0], set()).add(row[2])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def short_forms() -> dict[str, Division]:
+    """Short form (秦皇岛, 河北) of provinces and prefecture-level units -> division."""
+    out: dict[str, Division] = {}
+    for d in divisions().values():
+        if d.short and d.level in ("province", "city"):
+            out.setdefault(d.short, d)
+    return out
+
+
+@lru_cache(maxsize=1)
+def county_short_forms() -> dict[str, Division]:
+    out: dict[str, Division] = {}
+    for d in divisions().values():
+        if d.short and d.level == "county":
+            out.setdefault(d.short, d)
+    return out
+
+
+def table(name: str, kind: str) -> tuple[tuple[str, ...], ...]:
+    """Rows of a `word<TAB>kind<TAB>...` table with the given kind."""
+    return tuple(r for r in read_rows(name) if len(r) > 1 and r[1] == kind)
+
+
+def words(name: str, kind: str) -> tuple[str, ...]:
+    return tuple(r[0] for r in table(name, kind))
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    return read_words("surnames.txt")
+
+
+@lru_cache(maxsize=1)
+def name_stopwords() -> frozenset[str]:
+    return read_words("name_stopwords.txt")
+
+
+@lru_cache(maxsize=1)
+def place_stopwords() -> frozenset[str]:
+    return read_words("place_stopwords.txt")
+
+
+def is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"

@@ -1,0 +1,208 @@
+"""OFFICIAL and PERSON: a name model checked against the title and the words around it.
+
+A *title chain* is one or more titles joined by 、 (`市委常委、常务副市长`), each an
+optional organ or place (`省人大常委会`, `国务院`, `秦皇岛市`) and a title word
+(titles.tsv). A name follows the chain (`市长张瑞书`) or precedes it (`张瑞书市长`).
+A name is a surname (surnames.txt) and one or two given-name characters; it is checked:
+no character that never appears in a given name, not a common word that merely starts
+with a surname (`周密`, `马上`, `高度`: name_stopwords.txt), and it ends where the
+segmenter sees a word end or a word that follows names (`在`, `主持`, `同志`:
+name_context.tsv). A bare surname before an address title (`王市长`) is a name too.
+A title with no name is never an OFFICIAL (`市长热线`, `市长为第一副组长`).
+PERSON is a name followed by 同志 with no title, or a leader from persons.txt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
+
+import regex
+
+from ..data import read_rows, read_words
+from .lexicon import is_han, name_stopwords, surnames, table, trie_pattern
+
+Bound = Callable[[int, int], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    start: int  # squeezed offsets
+    end: int
+    name: str
+    title: str | None  # None for a PERSON
+
+
+@lru_cache(maxsize=1)
+def _titles() -> dict[str, tuple[int, bool]]:
+    out = {}
+    for r in read_rows("titles.tsv"):
+        rank = int(r[1]) if len(r) > 1 and r[1].isdigit() else 3
+        out[r[0]] = (rank, len(r) > 2 and r[2] == "y")
+    return out
+
+
+@lru_cache(maxsize=1)
+def _context() -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+    after = tuple(sorted((r[0] for r in table("name_context.tsv", "after")), key=len,
+                         reverse=True))
+    glue = frozenset(r[0] for r in table("name_context.tsv", "glue"))
+    bad = frozenset(r[0] for r in table("name_context.tsv", "bad"))
+    return after, glue, bad
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> regex.Pattern[str]:
+    return regex.compile(trie_pattern(_titles()))
+
+
+def title_at(s: str, i: int, rank: int = 3) -> bool:
+    """Whether a title word (of at most `rank`: 1 heads, 2 deputies, 3 all) starts at
+    position `i` of `s`."""
+    m = _title_words().match(s, i)
+    return m is not None and _titles()[m.group()][0] <= rank
+
+
+@lru_cache(maxsize=1)
+def _roles() -> regex.Pattern[str]:
+    return regex.compile(trie_pattern(r[0] for r in table("name_context.tsv", "role")))
+
+
+def role_at(s: str, i: int) -> bool:
+    """Whether a role noun (成员, 代表) starts at position `i` of `s`."""
+    return _roles().match(s, i) is not None
+
+
+def _given_ok(given: str) -> bool:
+    _, _, bad = _context()
+    return all(is_han(c) and c not in bad for c in given)
+
+
+def _surname_len(cand: str) -> int:
+    """Length of the surname that opens `cand` (2 for compound surnames), or 0."""
+    sn = surnames()
+    if cand[:2] in sn and len(cand) >= 3:
+        return 2
+    return 1 if cand[:1] in sn else 0
+
+
+def _is_name(cand: str) -> bool:
+    k = _surname_len(cand)
+    if k == 0 or not 1 <= len(cand) - k <= 2 or not _given_ok(cand[k:]):
+        return False
+    stop = name_stopwords()
+    # 周密, or 周密 + one more character (周密部署 is not a person named 周密部)
+    if cand in stop or cand[:k + 1] in stop or cand[k:] in stop:
+        return False
+    # a title inside the candidate: 任组长 is 任 + 组长
+    return _title_words().search(cand, k) is None
+
+
+def _follows(s: str, i: int) -> bool:
+    """True when position `i` of `s` ends a name: end, non-Han, or a word that follows names."""
+    if i >= len(s) or not is_han(s[i]):
+        return True
+    after, _, _ = _context()
+    return any(s.startswith(w, i) for w in after)
+
+
+def name_after(s: str, i: int, bound: Bound) -> int:
+    """End of a name starting at `i` (right after a title), or -1."""
+    k = _surname_len(s[i:i + 4])
+    if k == 0:
+        return -1
+    lengths = (k + 2, k + 1)
+    for n in lengths:  # a length followed by a word that follows names
+        cand = s[i:i + n]
+        if len(cand) == n and _is_name(cand) and _follows(s, i + n) and bound(i, i):
+            return i + n
+    for n in lengths:  # a length that ends on a word boundary of the segmenter
+        cand = s[i:i + n]
+        if len(cand) == n and _is_name(cand) and bound(i, i + n) and \
+                _title_words().match(s, i + n) is None:
+            return i + n
+    return -1
+
+
+def name_before(s: str, j: int, bound: Bound, address: bool) -> int:
+    """Start of a name ending at `j` (right before a title), or -1."""
+    _, glue, _ = _context()
+    for n in (4, 3, 2):
+        i = j - n
+        if i < 0:
+            continue
+        cand = s[i:j]
+        if not _is_name(cand):
+            continue
+        if cand[0] in glue and n > 2 and _is_name(cand[1:]) and bound(i + 1, j):
+            return i + 1  # 和李强总理
+        if not bound(i, j):
+            continue
+        return i
+    if address and j >= 1 and s[j - 1] in surnames() and bound(j - 1, j):
+        if j < 2 or not is_han(s[j - 2]) or s[j - 2] in glue or bound(j - 2, j - 1):
+            return j - 1  # 王市长
+    return -1
+
+
+def _chains(s: str, organs: dict[int, int], bound: Bound) -> list[tuple[int, int, bool]]:
+    """Title chains `[a, b)` and whether the chain is one bare address title (王市长)."""
+    titles = _titles()
+    units: list[tuple[int, int, bool]] = []
+    for m in _title_words().finditer(s):
+        t, u = m.span()
+        a = organs.get(t, t)
+        # the title must start a word (市长 in 全市长期 does not) and end one
+        if a == t and not bound(t, t):
+            continue
+        if not (bound(t, u) or _follows(s, u) or _title_words().match(s, u)):
+            continue
+        units.append((a, u, a == t and titles[m.group()][1]))
+    chains: list[tuple[int, int, bool]] = []
+    for a, b, address in units:
+        if chains and (chains[-1][1] == a or (chains[-1][1] + 1 == a and s[a - 1] == "、")):
+            chains[-1] = (chains[-1][0], b, False)
+        else:
+            chains.append((a, b, address))
+    return chains
+
+
+def find_officials(s: str, organs: dict[int, int], bound: Bound) -> list[NameMatch]:
+    """OFFICIAL mentions in the squeezed text `s`. `organs` maps the end of each organ or
+    place found in `s` to its start, so a title can take the organ before it."""
+    out: list[NameMatch] = []
+    for a, b, address in _chains(s, organs, bound):
+        title = s[a:b]
+        e = name_after(s, b, bound)
+        if e > 0:
+            out.append(NameMatch(a, e, s[b:e], title))
+            continue
+        if "、" in title:
+            continue  # a name before a chain would be written after it
+        i = name_before(s, a, bound, address)
+        if i >= 0 and not (out and out[-1].end > i):
+            out.append(NameMatch(i, b, s[i:a], title))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _leaders() -> regex.Pattern[str]:
+    return regex.compile(trie_pattern(read_words("persons.txt")))
+
+
+def find_persons(s: str, bound: Bound, taken: list[tuple[int, int]]) -> list[NameMatch]:
+    """Names with no title: a known leader (persons.txt), or a name before 同志."""
+    out = []
+    for m in _leaders().finditer(s):
+        out.append(NameMatch(m.start(), m.end(), m.group(), None))
+    for m in regex.finditer("同志", s):
+        j = m.start()
+        if any(a < j <= b for a, b in taken) or any(p.end == j for p in out):
+            continue
+        for n in (4, 3, 2):
+            i = j - n
+            if i >= 0 and _is_name(s[i:j]) and bound(i, j):
+                out.append(NameMatch(i, j, s[i:j], None))
+                break
+    return out

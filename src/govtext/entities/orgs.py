@@ -1,0 +1,78 @@
+"""ORG: media outlets, companies, factories, mass organizations, international bodies.
+
+Known names come from orgs.tsv; other names are composed as a place (full name, short
+form, a level character standing for the document's own place, or a country) followed by
+an open middle and an organization suffix (…日报, …有限公司, …调解委员会,
+市第二污水处理厂). A bare media suffix after a media name and 、 is an elided conjunct
+(秦皇岛日报、晚报).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
+
+import regex
+
+from ..data import read_words
+from .lexicon import divisions, short_forms, trie_pattern, words
+
+Bound = Callable[[int, int], bool]
+
+_NOT_BEFORE_LEVEL = "全各本我该每两外跨分城都超上门股夜楼社地景辖园片郊山灾老新矿学校小街湾个"
+
+
+@dataclass(frozen=True, slots=True)
+class OrgMatch:
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[regex.Pattern[str], ...]:
+    names = trie_pattern(words("orgs.tsv", "name"))
+    suffix = trie_pattern(words("orgs.tsv", "suffix"))
+    place = trie_pattern(list(divisions()) + list(short_forms())
+                         + list(words("places.tsv", "country")))
+    composed = regex.compile(
+        rf"(?:(?P<place>{place})|(?<![{_NOT_BEFORE_LEVEL}])(?P<level>[省市县区]))"
+        rf"(?P<middle>[\u4e00-\u9fff]{{0,12}}?)(?P<suf>{suffix})")
+    return (regex.compile(names), composed, regex.compile(suffix),
+            regex.compile(trie_pattern(words("orgs.tsv", "media"))),
+            regex.compile(trie_pattern(read_words("name_breakers.txt"))))
+
+
+def find_orgs(s: str, bound: Bound) -> list[OrgMatch]:
+    names, composed, suffix, media, breakers = _patterns()
+    out: list[OrgMatch] = []
+    for m in names.finditer(s):
+        if bound(m.start(), m.end()):
+            out.append(OrgMatch(m.start(), m.end()))
+    pos = 0
+    while pos < len(s):
+        m = composed.search(s, pos)
+        if m is None:
+            break
+        # the longest suffix end reachable from this start with a clean middle
+        end = -1
+        stop = min(len(s), m.end("middle") + 14)
+        for x in suffix.finditer(s, m.start("middle"), stop, overlapped=True):
+            middle = s[m.start("middle"):x.start()]
+            if not all("\u4e00" <= c <= "\u9fff" or c.isdigit() for c in middle):
+                break
+            if breakers.search(middle) or not bound(m.start(), x.end()):
+                continue
+            end = max(end, x.end())
+        if end < 0:
+            pos = m.start() + 1
+            continue
+        out.append(OrgMatch(m.start(), end))
+        pos = end
+        while pos < len(s) and s[pos] == "、":  # 秦皇岛日报、晚报
+            e = media.match(s, pos + 1)
+            if e is None or not bound(e.start(), e.end()):
+                break
+            out.append(OrgMatch(e.start(), e.end()))
+            pos = e.end()
+    return out

@@ -1,0 +1,157 @@
+"""LOCATION: administrative divisions, areas and regions, and the document's own place.
+
+One scan with a trie regex over every full division name (divisions.tsv), the short forms
+of provinces and prefectures, the short forms of counties before an area suffix
+(北戴河 + 新区), and named regions (京津冀 + 城市群). A one-character abbreviation (秦
+for 秦皇岛, 冀 for 河北) is taken only for the document's own city or province and only
+after a verb of movement or stationing (来秦, 驻秦).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
+
+import regex
+
+from .lexicon import (Division, county_short_forms, divisions, is_han, place_stopwords,
+                      short_forms, table, trie_pattern, words)
+
+Bound = Callable[[int, int], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    start: int  # squeezed offsets
+    end: int
+    kind: str  # full | short | area | region | abbr
+    division: Division | None
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Where the document is from: its own city and province (full names), if known."""
+
+    city: str | None = None
+    province: str | None = None
+    county: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _scanner() -> regex.Pattern[str]:
+    full = trie_pattern(divisions())
+    shorts = trie_pattern(s for s in short_forms() if len(s) >= 2)
+    cshort = trie_pattern(s for s in county_short_forms() if len(s) >= 2)
+    area = trie_pattern(words("places.tsv", "area"))
+    region = trie_pattern(words("places.tsv", "region"))
+    rsuffix = trie_pattern(words("places.tsv", "region_suffix"))
+    return regex.compile(
+        rf"(?P<region>{region})(?P<rsuf>{rsuffix})?"
+        rf"|(?P<full>{full})(?P<farea>{area})?"
+        rf"|(?P<ashort>{shorts}|{cshort})(?P<area>{area})"
+        rf"|(?P<short>{shorts})")
+
+
+@lru_cache(maxsize=1)
+def _abbrs() -> dict[str, str]:
+    return {r[0]: r[2] for r in table("places.tsv", "abbr") if len(r) > 2}
+
+
+_MOVE = "来驻赴抵离返留"
+
+
+def find_places(s: str, bound: Bound) -> list[Place]:
+    """Places in the squeezed text `s`; `bound(a, b)` says whether [a, b) starts and ends
+    on word boundaries of the segmenter."""
+    out: list[Place] = []
+    divs = divisions()
+    shorts = short_forms()
+    stop = place_stopwords()
+    for m in _scanner().finditer(s):
+        a, b = m.span()
+        if m.group("region") is not None:
+            out.append(Place(a, b, "region", None))
+        elif m.group("full") is not None:
+            name = m.group("full")
+            if not bound(a, a + len(name)) and not m.group("farea"):
+                # 河北区 inside 河北区域: the segmenter sees 区域, not a district
+                if m.group("farea") is None and len(name) <= 3:
+                    continue
+            out.append(Place(a, b, "area" if m.group("farea") else "full", divs[name]))
+        elif m.group("ashort") is not None:
+            short = m.group("ashort")
+            out.append(Place(a, b, "area", shorts.get(short) or county_short_forms()[short]))
+        else:
+            short = m.group("short")
+            if short in stop or not bound(a, b):
+                continue
+            out.append(Place(a, b, "short", shorts[short]))
+    return out
+
+
+def context_of(places: list[Place], s: str, title: str | None = None) -> Context:
+    """The document's own city and province: the most frequent city named in full (the
+    title's place counts double), else the parent of its most frequent county, else its
+    most frequent province."""
+    cities: Counter[str] = Counter()
+    provinces: Counter[str] = Counter()
+    counties: Counter[str] = Counter()
+    for p in places:
+        d = p.division
+        if d is None or p.kind == "area":
+            continue
+        if d.level == "city":
+            cities[d.name] += 2 if p.kind == "full" else 1
+        elif d.level == "province":
+            provinces[d.name] += 1
+        elif d.level == "county" and p.kind == "full":
+            counties[d.name] += 1
+            if d.city:
+                cities[d.city] += 0  # known, but a county alone does not make the city
+    if title:
+        for m in _scanner().finditer(title):
+            name = m.group("full")
+            if name and divisions()[name].level == "city":
+                cities[name] += 3
+    city = cities.most_common(1)[0][0] if cities and cities.most_common(1)[0][1] else None
+    county = counties.most_common(1)[0][0] if counties else None
+    if city is None and county is not None and divisions()[county].city:
+        city = divisions()[county].city
+    province = None
+    if city is not None:
+        province = divisions()[city].province or None
+    elif provinces:
+        province = provinces.most_common(1)[0][0]
+    if city is not None and province is not None and city == province:
+        province = city  # a municipality is its own province
+    return Context(city=city, province=province, county=county)
+
+
+def find_abbreviations(s: str, ctx: Context) -> list[Place]:
+    """`来秦`, `驻秦`, `来冀`: the one-character abbreviation of the document's own city or
+    province after a verb of movement, not followed by more of a name."""
+    chars: dict[str, str] = {}
+    if ctx.city:
+        chars[ctx.city[0]] = ctx.city
+    if ctx.province:
+        for ch, full in _abbrs().items():
+            if full == ctx.province:
+                chars.setdefault(ch, full)
+    if not chars:
+        return []
+    out = []
+    pattern = regex.compile(rf"(?<=[{_MOVE}])[{''.join(chars)}]")
+    divs = divisions()
+    for m in pattern.finditer(s):
+        a = m.start()
+        full = chars[m.group()]
+        rest = s[a:a + len(full)]
+        if rest == full[:len(rest)] and len(rest) > 1:
+            continue  # the full name follows: 来秦皇岛
+        nxt = s[a + 1] if a + 1 < len(s) else ""
+        if nxt and is_han(nxt) and (m.group() + nxt) in short_forms():
+            continue
+        out.append(Place(a, a + 1, "abbr", divs.get(full)))
+    return out
