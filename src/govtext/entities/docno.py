@@ -26,8 +26,10 @@ _CN_NUM = rf"[{_CN_DIGITS}十百千]{{1,8}}"
 # The tails of the three forms; the issuer code is the run of Han characters right
 # before the tail (walked back by hand, so the scan starts only at brackets, 令 and 公告).
 _TAIL = regex.compile(
-    rf"\s?{_OPEN}\s?(?P<year>{_YEAR})\s?年?\s?"
-    rf"(?:{_CLOSE}\s?第?\s?(?P<serial>\d{{1,6}}|{_CN_NUM})|(?P<serial>\d{{1,5}}))\s?号"
+    rf"\s?{_OPEN}\s?(?P<year>{_YEAR})\s?年?\s?{_CLOSE}\s?第?\s?"
+    rf"(?P<serial>\d{{1,6}}|{_CN_NUM})\s?号"
+    # the closing bracket lost: 秦纪发〔20183号 (digits run on, nothing between)
+    rf"|\s?{_OPEN}(?P<year>\d{{4}})(?P<serial>\d{{1,5}})号"
     # numbered orders: 国务院令第708号
     rf"|(?P<word>令)\s?第\s?(?P<serial>\d{{1,6}}|{_CN_NUM})\s?号"
     # announcements numbered per year: 国家税务总局公告2018年第31号
