@@ -245,6 +245,14 @@ def test_pipeline_uses_pkuseg(model):
     assert isinstance(get_segmenter("pkuseg", pkuseg_model=model), PkusegSegmenter)
 
 
+def test_pipeline_with_pkuseg_in_two_processes_matches_one(model):
+    nlp = Pipeline(segmenter="pkuseg", pkuseg_model=str(model))
+    texts = ["市政府召开常务会议。", "全年新建保障性住房两千套。", "", "拉萨市司法局开展普法宣传活动。"]
+    one = [d.tokens for d in nlp.pipe(texts)]
+    two = [d.tokens for d in nlp.pipe(texts, n_process=2, batch_size=1)]
+    assert two == one and sum(map(len, one)) > 10
+
+
 # ---------------------------------------------------------------------------
 # errors
 

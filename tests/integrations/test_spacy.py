@@ -236,6 +236,28 @@ def test_any_document_converts_exactly(doc):
         taken |= set(range(e.start, e.end))
 
 
+REAL_TEXTS = [
+    TEXT,
+    "2017年，广东省财政厅下达专项资金12.6亿元，较上年增长8.3%。\n\n二、主要任务\n（一）深化改革。",
+    "国务院办公厅关于印发《“十四五”数字政府建设规划》的通知（国办发〔2022〕14号）",
+]
+
+
+@pytest.mark.parametrize("text", REAL_TEXTS)
+def test_annotate_output_converts_exactly(text):
+    # invariants only: the entity finders are still being built
+    gdoc = govtext.annotate(text)
+    sdoc = gdoc.to_spacy()
+    assert sdoc.text == text
+    group = by_key(sdoc.spans["govtext"])
+    for s in gdoc.spans:
+        if s.start < s.end:
+            assert group[(s.start, s.end, s.label)]._.govtext_attrs == s.attrs
+    ents = list(sdoc.ents)
+    assert all(a.end <= b.start for a, b in zip(ents, ents[1:]))
+    assert {(e.start_char, e.end_char, e.label_) for e in ents} <= set(group)
+
+
 # ---------------------------------------------------------------------------
 # to_spacy with a pipeline of your own
 
