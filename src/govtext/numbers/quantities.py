@@ -239,19 +239,21 @@ def _keep_quantity(c: _Cand, norm: str) -> bool:
 
 def _bare_count(c: _Cand, norm: str) -> bool:
     """A number without a unit is a QUANTITY only as a count in running text: an Arabic
-    integer between a Chinese noun and a list separator (发现问题202，)."""
+    integer of at most four digits between a Chinese noun and a list separator
+    (发现问题202，). Longer ones are codes and hotlines (12345); a year is a date."""
     if c.chinese or c.approx or not isinstance(c.value, Decimal):
         return False
     if c.value != c.value.to_integral_value() or c.value < 0:
         return False
     digits = norm[c.num_start:c.num_end]
-    if not digits.isdigit() or len(digits) > 6 or digits.startswith("0"):
+    if not digits.isdigit() or len(digits) > 4 or digits.startswith("0"):
         return False
     if 1500 <= c.value <= 2199 and len(digits) == 4:
         return False  # a bare year
     prev = norm[c.num_start - 1] if c.num_start > 0 else ""
     nxt = norm[c.num_end] if c.num_end < len(norm) else ""
-    return bool(_HAN.match(prev)) and prev not in "第年月日号至到和及或与约为是达" and nxt in _BARE_AFTER
+    stops = contexts().get("bare-stop", frozenset())
+    return bool(_HAN.match(prev)) and prev not in stops and nxt in _BARE_AFTER
 
 
 def _ranges(cands: list[_Cand], norm: str) -> list[tuple[_Cand, _Cand | None]]:
