@@ -324,3 +324,45 @@ def test_train_segmenter_delegates(capsys: pytest.CaptureFixture[str], tmp_path:
                        str(tmp_path / "m"))
     assert code == 1
     assert "nope.txt" in err
+
+
+def test_encoding_option(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    text = "市长王凤朝强调"
+    source = tmp_path / "utf16.txt"
+    source.write_bytes(text.encode("utf-16-le"))
+    code, out, _ = run(capsys, "annotate", str(source), "--encoding", "utf-16-le")
+    assert code == 0
+    assert json.loads(out)["text"] == text
+    code, _, err = run(capsys, "annotate", str(source), "--encoding", "klingon")
+    assert code == 2
+    assert "klingon" in err
+
+
+def test_gb18030_file_is_read(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    pytest.importorskip("govtext.text.reading")
+    text = "广州市人民政府办公厅关于加强城市管理的通知"
+    source = tmp_path / "gbk.txt"
+    source.write_bytes(text.encode("gb18030"))
+    code, out, _ = run(capsys, "annotate", str(source))
+    assert code == 0
+    assert json.loads(out)["text"] == text
+
+
+def test_html_pages_in_a_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from govtext.cli import html_available
+
+    if not html_available():
+        pytest.skip("the html extra is not installed")
+    page = ("<html><head><title>通知</title></head><body><div id='content'>"
+            "<h1>关于做好防汛工作的通知</h1><p>副市长陈卫强要求各区落实责任，"
+            "投入资金3.5亿元。</p><p>2023年6月1日</p></div></body></html>")
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    (tmp_path / "z.txt").write_text("市长王凤朝", encoding="utf-8")
+    code, out, err = run(capsys, "annotate", str(tmp_path), "-q")
+    assert code == 0, err
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in records] == ["page.html", "z.txt"]
+    assert "副市长陈卫强" in records[0]["text"]
+    assert "<p>" not in records[0]["text"]
+    code, out2, _ = run(capsys, "annotate", str(tmp_path), "-q", "--jobs", "2")
+    assert out2 == out

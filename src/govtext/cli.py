@@ -16,6 +16,7 @@ adds a progress bar, pandas + pyarrow (the `parquet` extra) add Parquet output.
 from __future__ import annotations
 
 import argparse
+import codecs
 import importlib.util
 import io
 import json
@@ -133,18 +134,30 @@ def _decode(data: bytes, name: str) -> str:
                          f"({data[exc.start:exc.start + 4]!r})") from None
 
 
-def _file_reader() -> Callable[[Path], str]:
-    try:
-        from .text.reading import read
-    except ImportError:
-        return lambda path: _decode(path.read_bytes(), str(path))
-    return read
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """Reads a file or stdin: `govtext.read` (UTF-8, GB18030, UTF-16 detection) when
+    available, else UTF-8; `encoding` forces one."""
 
+    encoding: str | None = None
 
-def read_source(source: Source, reader: Callable[[Path], str]) -> str:
-    if source.path is None:
-        return _decode(sys.stdin.buffer.read(), "<stdin>")
-    return reader(source.path)
+    def __call__(self, source: Source) -> str:
+        try:
+            from .text.reading import decode
+        except ImportError:
+            def decode(data: bytes, name: str = "", encoding: str | None = None) -> str:
+                return data.decode(encoding) if encoding else _decode(data, name)
+        if source.path is None:
+            data = sys.stdin.buffer.read()
+        else:
+            data = source.path.read_bytes()
+        try:
+            return decode(data, source.name, self.encoding)
+        except LookupError:
+            raise UsageError(f"unknown encoding {self.encoding!r}") from None
+        except UnicodeDecodeError as exc:  # only when an encoding is forced
+            raise ValueError(f"{source.name}: cannot decode byte {exc.start} as "
+                             f"{self.encoding}") from None
 
 
 # ---------------------------------------------------------------------------
@@ -162,7 +175,7 @@ class Annotator:
     problems: Problems
     jobs: int = 1
     progress: bool = True
-    reader: Callable[[Path], str] = field(default_factory=_file_reader)
+    reader: Reader = field(default_factory=Reader)
 
     def run(self, sources: Sequence[Source]) -> Iterator[tuple[Source, Document]]:
         bar = self._bar(len(sources))
@@ -215,7 +228,7 @@ class Annotator:
         def texts() -> Iterator[str]:
             for source in sources:
                 try:
-                    text = read_source(source, self.reader)
+                    text = self.reader(source)
                 except (OSError, ValueError) as exc:
                     self.problems.report(source.name, _message(exc))
                     if bar is not None:
@@ -333,13 +346,23 @@ def _check_parquet(output: str | None) -> None:
                              "pip install 'govtext[parquet]'")
 
 
+def _check_encoding(name: str | None) -> None:
+    if name is not None:
+        try:
+            codecs.lookup(name)
+        except LookupError:
+            raise UsageError(f"unknown encoding {name!r}") from None
+
+
 def cmd_annotate(args: argparse.Namespace) -> int:
+    _check_encoding(args.encoding)
     problems = Problems("annotate")
     fmt = args.format
     if fmt == "parquet":
         _check_parquet(args.output)
     sources = collect(args.paths, problems)
-    annotator = Annotator(problems, jobs=args.jobs, progress=not args.quiet)
+    annotator = Annotator(problems, jobs=args.jobs, progress=not args.quiet,
+                          reader=Reader(args.encoding))
     pairs = annotator.run(sources)
     if fmt == "parquet":
         try:
@@ -511,11 +534,13 @@ class CorpusStats:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    _check_encoding(args.encoding)
     problems = Problems("stats")
     sources = collect(args.paths, problems, docs=True)
     stats = CorpusStats()
-    for source, doc in Annotator(problems, jobs=args.jobs, progress=not args.quiet
-                                 ).run(sources):
+    annotator = Annotator(problems, jobs=args.jobs, progress=not args.quiet,
+                          reader=Reader(args.encoding))
+    for source, doc in annotator.run(sources):
         stats.add(source.id, doc)
     print(stats.render(args.top))
     return 1 if problems.count else 0
@@ -585,6 +610,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N",
                        help="worker processes (default 1)")
         p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+        p.add_argument("--encoding", metavar="NAME",
+                       help="decode inputs with this encoding (default: detect UTF-8, "
+                            "GB18030, UTF-16)")
 
     annotate = sub.add_parser("annotate", help="annotate files and write the documents",
                               description="Annotate texts and write one Document per "
