@@ -61,7 +61,7 @@ def _kind(m: regex.Match[str]) -> str:
 
 def line_kind(norm: str, line: Line, where: str) -> str | None:
     """The boilerplate kind of a whole line under the rules for `where`, or None."""
-    if line.blank or line.hi - line.lo > MAX_LINE:
+    if line.lo == line.hi or line.hi - line.lo > MAX_LINE:
         return None
     pattern = _rules().line.get(where)
     if pattern is None:

@@ -52,6 +52,7 @@ _STYLES: tuple[tuple[str, int, str], ...] = (
 )
 _INLINE_RANK = 10
 _HEAD = regex.compile("|".join(f"(?P<{name}>{pattern})" for name, _, pattern in _STYLES))
+_HEAD_FIRST = frozenset("第一二三四五六七八九十(〔0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 _INNER = {name: regex.compile(pattern) for name, _, pattern in _STYLES}
 _RANK = {name: rank for name, rank, _ in _STYLES}
 _INLINE = regex.compile(r"([一二三四五六七八九十]{1,3})是")
@@ -142,6 +143,8 @@ class _Candidate:
 
 
 def _line_candidate(norm: str, para: Region) -> _Candidate | None:
+    if para.start >= para.end or norm[para.start] not in _HEAD_FIRST:
+        return None
     m = _HEAD.match(norm, para.start, para.end)
     if m is None or m.lastgroup is None:
         return None

@@ -32,7 +32,7 @@ def paragraphs(text: str, lines: Sequence[Line], skip: Sequence[tuple[int, int]]
     (boilerplate) are left out."""
     skipped = set(skip)
     return [Region(ln.lo, ln.hi, text[ln.lo:ln.hi], "paragraph")
-            for ln in lines if not ln.blank and (ln.lo, ln.hi) not in skipped]
+            for ln in lines if ln.lo < ln.hi and (ln.lo, ln.hi) not in skipped]
 
 
 def _protected(text: str, marks: list[tuple[int, str]]) -> dict[int, int]:
@@ -55,8 +55,11 @@ def _protected(text: str, marks: list[tuple[int, str]]) -> dict[int, int]:
 
 def split_sentences(text: str, norm: str, para: Region) -> list[Region]:
     """The sentences of one paragraph, covering it without gaps but for blanks."""
+    found = list(_MARKS.finditer(norm, para.start, para.end))
+    if not found:  # the common short line: one sentence, already trimmed
+        return [Region(para.start, para.end, para.text, "sentence")]
     marks: list[tuple[int, str]] = []
-    for m in _MARKS.finditer(norm, para.start, para.end):
+    for m in found:
         marks.extend((k, norm[k]) for k in range(m.start(), m.end()))
     pairs = _protected(text, marks)
     breaks: list[int] = []

@@ -102,11 +102,11 @@ def analyze(prep: Prepared) -> Structure:
     lines = split_lines(text)
     boilerplate = find_boilerplate(text, norm, lines)
     whole = {(r.start, r.end) for r in boilerplate}
-    boiler = {i for i, ln in enumerate(lines) if not ln.blank and (ln.lo, ln.hi) in whole}
+    boiler = {i for i, ln in enumerate(lines) if ln.lo < ln.hi and (ln.lo, ln.hi) in whole}
 
     fields, header = _read_header(text, norm, lines, boiler)
     content = [i for i, ln in enumerate(lines)
-               if not ln.blank and i not in boiler and i not in header]
+               if ln.lo < ln.hi and i not in boiler and i not in header]
     after = max(header) if header else -1
     body_lines = [i for i in content if i > after]
     body = None
