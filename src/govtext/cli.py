@@ -429,7 +429,7 @@ def clip(text: str, limit: int) -> str:
 
 
 def format_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], *,
-                 numeric: Sequence[bool] | None = None, max_width: int = 36) -> str:
+                 numeric: Sequence[bool] | None = None, max_width: int = 40) -> str:
     """An aligned plain-text table; numeric columns are right-aligned."""
     numeric = numeric or [False] * len(headers)
     cells = [[clip(str(c), max_width) for c in row] for row in rows]
@@ -480,7 +480,7 @@ class CorpusStats:
     agencies: Tally = field(default_factory=Tally)
     regulations: Tally = field(default_factory=Tally)
     quantities: Tally = field(default_factory=Tally)
-    largest: dict[str, tuple[Any, str, str]] = field(default_factory=dict)
+    largest: dict[tuple[str, str], tuple[Any, str, str]] = field(default_factory=dict)
 
     def add(self, doc_id: str, doc: Document) -> None:
         self.documents += 1
@@ -490,10 +490,10 @@ class CorpusStats:
         self.agencies.add((a.canonical or a.text, a.text) for a in doc.agencies)
         self.regulations.add((r.title, r.kind) for r in doc.regulations)
         self.quantities.add((q.kind, q.unit) for q in doc.quantities)
-        for q in doc.quantities:
-            best = self.largest.get(q.kind)
+        for q in doc.quantities:  # values compare only within one unit
+            best = self.largest.get((q.kind, q.unit))
             if best is None or q.value > best[0]:
-                self.largest[q.kind] = (q.value, q.text, doc_id)
+                self.largest[(q.kind, q.unit)] = (q.value, q.text, doc_id)
 
     def render(self, top: int) -> str:
         out = [f"{self.documents} document(s), {self.characters:,} characters, "
@@ -520,17 +520,17 @@ class CorpusStats:
         section("Regulations", ["title", "kind", "mentions", "documents"],
                 [[k, "/".join(kinds[:2]), m, d] for k, m, d, kinds in self.regulations.top(top)],
                 [False, False, True, True], len(self.regulations.mentions))
-        section("Quantities by kind", ["kind", "count", "documents", "units", "largest"],
-                [[k, m, d, " ".join(u or '""' for u in units[:4]), self._largest(k)]
+        section("Quantities by kind",
+                ["kind", "count", "documents", "units", "largest (main unit)", "in"],
+                [[k, m, d, " ".join(units[:4]), *self._largest(k, units)]
                  for k, m, d, units in self.quantities.top(len(self.quantities.mentions))],
-                [False, True, True, False, False], len(self.quantities.mentions))
+                [False, True, True, False, False, False], len(self.quantities.mentions))
         return "\n".join(out)
 
-    def _largest(self, kind: str) -> str:
-        if kind not in self.largest:
-            return ""
-        _, text, doc_id = self.largest[kind]
-        return f"{text} ({doc_id})"
+    def _largest(self, kind: str, units: Sequence[str]) -> list[str]:
+        """The largest quantity in the kind's most frequent unit, and where it is."""
+        best = self.largest.get((kind, units[0] if units else ""))
+        return ["", ""] if best is None else [best[1], best[2]]
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
