@@ -253,6 +253,30 @@ def test_pipeline_with_pkuseg_in_two_processes_matches_one(model):
     assert two == one and sum(map(len, one)) > 10
 
 
+def test_spacy_component_with_pkuseg(model):
+    spacy = pytest.importorskip("spacy")
+    nlp = spacy.blank("zh")
+    component = nlp.add_pipe("govtext", config={
+        "segmenter": "pkuseg", "pkuseg_model": str(model), "user_words": ["高原生态屏障"]})
+    segmenter = component.pipeline.segmenter
+    assert isinstance(segmenter, PkusegSegmenter)
+    assert segmenter.user_words == ("高原生态屏障",)
+    doc = nlp("今年拉萨市推进高原生态屏障建设，完成投资3.5亿元。")
+    assert "QUANTITY" in [e.label_ for e in doc.ents]
+
+
+def test_model_dir_named_like_a_pkuseg_release_is_not_downloaded(model, tmp_path,
+                                                                 monkeypatch):
+    # "news" is also the name of a downloadable pkuseg model
+    import shutil
+
+    shutil.copytree(model, tmp_path / "news")
+    monkeypatch.chdir(tmp_path)
+    seg = PkusegSegmenter("news", use_lexicon=False)
+    assert Path(seg.pkuseg_model).is_absolute()
+    assert words_of(seg, "市政府召开常务会议。")
+
+
 # ---------------------------------------------------------------------------
 # errors
 

@@ -287,12 +287,13 @@ class GovtextComponent:
     workers."""
 
     def __init__(self, name: str = "govtext", *, segmenter: str = "jieba",
-                 pkuseg_model: Optional[str] = None, disable: Sequence[str] = (),
-                 spans_key: str = SPANS_KEY, set_ents: bool = True,
-                 overwrite_ents: bool = True) -> None:
+                 pkuseg_model: Optional[str] = None, user_words: Sequence[str] = (),
+                 disable: Sequence[str] = (), spans_key: str = SPANS_KEY,
+                 set_ents: bool = True, overwrite_ents: bool = True) -> None:
         self.name = name
         self.segmenter = segmenter
         self.pkuseg_model = pkuseg_model
+        self.user_words = tuple(user_words)
         self.disable = tuple(disable)
         self.spans_key = spans_key
         self.set_ents = set_ents
@@ -315,6 +316,8 @@ class GovtextComponent:
             from ..pipeline import Pipeline
 
             options: Dict[str, Any] = {}
+            if self.user_words:
+                options["user_words"] = self.user_words
             if self.pkuseg_model is not None:
                 options["pkuseg_model"] = self.pkuseg_model
             self._pipeline = Pipeline(self.segmenter, disable=self.disable, **options)
@@ -333,17 +336,25 @@ class GovtextComponent:
 
 @Language.factory(
     "govtext",
-    default_config={"segmenter": "jieba", "pkuseg_model": None, "disable": [],
-                    "spans_key": SPANS_KEY, "set_ents": True, "overwrite_ents": True},
+    default_config={"segmenter": "jieba", "pkuseg_model": None, "user_words": [],
+                    "disable": [], "spans_key": SPANS_KEY, "set_ents": True,
+                    "overwrite_ents": True},
     assigns=["doc.ents", "doc.spans", "span._.govtext_attrs"],
 )
 def make_govtext_component(nlp: Language, name: str, segmenter: str,
-                           pkuseg_model: Optional[str], disable: List[str], spans_key: str,
-                           set_ents: bool, overwrite_ents: bool) -> GovtextComponent:
-    """The ``govtext`` factory: ``nlp.add_pipe("govtext", config={...})``."""
+                           pkuseg_model: Optional[str], user_words: List[str],
+                           disable: List[str], spans_key: str, set_ents: bool,
+                           overwrite_ents: bool) -> GovtextComponent:
+    """The ``govtext`` factory: ``nlp.add_pipe("govtext", config={...})``.
+
+    `segmenter` is "jieba" or "pkuseg" (with `pkuseg_model`, a model directory);
+    `user_words` are kept whole by the segmenter; `disable` lists govtext stages to
+    skip; `spans_key` names the span group; `set_ents` and `overwrite_ents` say
+    whether govtext sets ``doc.ents`` and whether it replaces entities already there.
+    """
     return GovtextComponent(name, segmenter=segmenter, pkuseg_model=pkuseg_model,
-                            disable=disable, spans_key=spans_key, set_ents=set_ents,
-                            overwrite_ents=overwrite_ents)
+                            user_words=user_words, disable=disable, spans_key=spans_key,
+                            set_ents=set_ents, overwrite_ents=overwrite_ents)
 
 
 __all__ = ["ENT_PRIORITY", "GovtextComponent", "make_govtext_component",

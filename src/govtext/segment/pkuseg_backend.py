@@ -66,7 +66,9 @@ def _require_pkuseg() -> None:
 def check_model_dir(path: str | os.PathLike[str]) -> Path:
     """The model directory as a Path, or a ValueError that names it and says what is
     missing."""
-    model = Path(path).expanduser()
+    # absolute, so a directory called like a pkuseg release ("news") never makes
+    # spacy-pkuseg download that model instead
+    model = Path(path).expanduser().resolve()
     if not model.is_dir():
         why = "does not exist" if not model.exists() else "is not a directory"
         raise ValueError(
