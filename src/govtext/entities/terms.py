@@ -84,6 +84,10 @@ def find_terms(prep: Prepared) -> list[Term]:
             j += 1
         if _context_ok(norm, quotes[i][0], quotes[j][1]):
             for _, _, s, e in quotes[i:j + 1]:
+                while s < e and norm[s].isspace():
+                    s += 1
+                while e > s and norm[e - 1].isspace():
+                    e -= 1
                 if _content_ok(norm[s:e]):
                     out.append(Term(s, e, text[s:e]))
         i = j + 1
