@@ -15,7 +15,7 @@ import regex
 
 from ..data import read_rows, read_words
 from ..document import Regulation, Span, Work
-from ..text.prepare import Prepared
+from ..text.prepare import Prepared, normalize
 
 # Longest title content in 《》; beyond it an unclosed 《 is given up.
 MAX_TITLE = 128
@@ -55,8 +55,6 @@ def _suffix_pattern() -> regex.Pattern[str]:
 def title_head(title: str) -> str:
     """The title with trailing parentheticals and status words (试行, 草案 …) removed;
     `title` may be original or normalized text."""
-    from ..text.prepare import normalize
-
     norm = normalize(title)
     m = _suffix_pattern().search(norm)
     if m is not None and m.start() > 0:
@@ -68,8 +66,6 @@ def title_key(title: str) -> str:
     """A comparison key for titles: normalized, without book-title marks, spaces or
     quote marks, so the resolution pass can recognise the document's own title
     (its 名称 line or heading) among the titles found in its body."""
-    from ..text.prepare import normalize
-
     return regex.sub(r"[\s《》<>〈〉“”\"「」]", "", normalize(title))
 
 
@@ -86,8 +82,7 @@ def title_kind(title: str) -> str | None:
 
 
 def _is_instrument_name(core: str) -> bool:
-    # A headless title that reads like an official document: 关于…, or a dated issue
-    # such as 2018年工作要点 whose head was cut off by a parenthetical.
+    # A headless title that reads like an official document: (issuer) 关于 (subject).
     return core.startswith("关于") or "关于" in core[:20]
 
 
