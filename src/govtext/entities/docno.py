@@ -19,7 +19,7 @@ from ..document import DocNo
 _OPEN = r"[〔\[(【﹝〖]"
 _CLOSE = r"[〕\])】﹞〗]"
 _CN_DIGITS = "〇零一二三四五六七八九"
-_YEAR = rf"(?:\d{{4}}|[{_CN_DIGITS}]{{4}})"
+_YEAR = rf"(?:(?:19|20)\d{{2}}|[{_CN_DIGITS}]{{4}})"
 _CN_NUM = rf"[{_CN_DIGITS}十百千]{{1,8}}"
 
 
@@ -29,7 +29,7 @@ _TAIL = regex.compile(
     rf"\s?{_OPEN}\s?(?P<year>{_YEAR})\s?年?\s?{_CLOSE}\s?第?\s?"
     rf"(?P<serial>\d{{1,6}}|{_CN_NUM})\s?号"
     # the closing bracket lost: 秦纪发〔20183号 (digits run on, nothing between)
-    rf"|\s?{_OPEN}(?P<year>\d{{4}})(?P<serial>\d{{1,5}})号"
+    rf"|\s?{_OPEN}(?P<year>(?:19|20)\d{{2}})(?P<serial>\d{{1,5}})号"
     # numbered orders: 国务院令第708号
     rf"|(?P<word>令)\s?第\s?(?P<serial>\d{{1,6}}|{_CN_NUM})\s?号"
     # announcements numbered per year: 国家税务总局公告2018年第31号
