@@ -19,7 +19,7 @@ from ..text.prepare import Prepared
 from ..text.structure import Structure
 from .agencies import AgencyMatch, find_agencies
 from .lexicon import Squeezed, squeeze
-from .officials import find_officials, find_persons, role_at, title_at
+from .officials import find_officials, find_persons, follows, role_at, title_at
 from .orgs import find_orgs
 from .places import Context, context_of, find_abbreviations, find_places
 
@@ -126,15 +126,15 @@ def find_entities(prep: Prepared, tokens: Sequence[Token], structure: Structure)
 
     places = find_places(s, bound)
     title = getattr(structure.metadata, "title", None)
-    ctx = context_of(places, s, title)
+    ctx = context_of(find_places(s, lambda a, b: True), s, title)
     places += find_abbreviations(s, ctx)
     for p in places:
         out.append(Location(*cut(p.start, p.end)))
 
     def abound(a: int, b: int) -> bool:
         # the segmenter often glues an organ to the title after it (市委书记)
-        if a == b:
-            return bound(a, a) or title_at(s, b) or role_at(s, b)
+        if a == b:  # an end: a word edge, a title or role noun, or a word that follows names
+            return bound(a, a) or title_at(s, b) or role_at(s, b) or follows(s, b)
         return bound(a, b) or (bound(a, a) and (title_at(s, b) or role_at(s, b)))
 
     agencies = find_agencies(s, ctx, abound)

@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-import regex
+import re
 
 from ..data import read_rows, read_words
-from .lexicon import county_parents, divisions, is_han, table, trie_pattern
+from .lexicon import county_parents, divisions, first_chars, is_han, table, trie_pattern
 from .places import Context
 
 Bound = Callable[[int, int], bool]
@@ -68,39 +68,46 @@ def _pieces() -> dict[str, dict[str, str]]:
 _SUFFIX_FULL = {"委": "委员会", "办": "办公室", "工委": "工作委员会"}
 
 
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    prefix: re.Pattern[str]  # central | place or level + optional head
+    unit: re.Pattern[str]  # one department piece
+    committee: re.Pattern[str]  # an open committee name after a congress/CPPCC head
+    bare: re.Pattern[str]  # a specific stem + suffix standing alone
+
+
 @lru_cache(maxsize=1)
-def _grammar() -> regex.Pattern[str]:
+def _grammar() -> _Grammar:
     heads = _heads()
     pieces = _pieces()
-    congress = [h for h, (k, _) in heads.items() if k in ("congress", "congress_sc", "cppcc")]
-    other = [h for h, (k, _) in heads.items()
-             if k not in ("congress", "congress_sc", "cppcc") and "+place" not in k]
+    congress = [h for h, (k, _) in heads.items() if k in _CONGRESS]
+    other = [h for h, (k, _) in heads.items() if k not in _CONGRESS and "+place" not in k]
     stems = list(pieces.get("stem", {})) + list(pieces.get("stem-generic", {}))
-    specific = list(pieces.get("stem", {}))
     suffix = trie_pattern(pieces.get("suffix", {}))
-    units = trie_pattern(pieces.get("unit", {}))
-    place = trie_pattern(divisions())
-    level = "|".join(_LEVELS)
     han = r"[\u4e00-\u9fff]"
-    stem_unit = rf"(?:{trie_pattern(stems)})(?:{suffix})"
-    unit = rf"(?:{units}|{stem_unit})"
-    committee = rf"(?:(?![委员会]){han}){han}{{0,9}}(?:工作委员会|委员会|工委|委)"
-    return regex.compile(
-        rf"(?P<central>{trie_pattern(_central())})(?P<cunit>{units})*"
-        rf"|(?:(?P<cpc>中共)?(?P<place>{place})|(?<![{_NOT_BEFORE_LEVEL}])(?P<level>{level}))"
-        rf"(?:(?P<chead>{trie_pattern(congress)})(?P<cu>{committee}|{unit})*"
-        rf"|(?P<head>{trie_pattern(other)})(?P<hu>{unit})*"
-        rf"|(?P<party>委)(?![员托屈派任实身])(?P<pu>{unit})*"
-        rf"|(?P<pl_unit>{unit})+)"
-        rf"|(?P<bare>(?:{trie_pattern(specific)})(?:{suffix}))")
+    level = "|".join(_LEVELS)
+    lead = first_chars(_central(), divisions(), ["中共"], _LEVELS, pieces.get("stem", {}))
+    prefix = re.compile(
+        rf"{lead}(?:(?P<central>{trie_pattern(_central())})"
+        rf"|(?:(?P<cpc>中共)?(?P<place>(?:{trie_pattern(divisions())}){{1,3}})"
+        rf"|(?<![{_NOT_BEFORE_LEVEL}])(?P<level>{level}))"
+        rf"(?:(?P<chead>{trie_pattern(congress)})|(?P<head>{trie_pattern(other)})"
+        rf"|(?P<party>委)(?![员托屈派任实身]))?)")
+    unit = re.compile(rf"{trie_pattern(pieces.get('unit', {}))}"
+                      rf"|(?:{trie_pattern(stems)})(?:{suffix})")
+    committee = re.compile(rf"(?![委员会]){han}{han}{{0,9}}(?:工作委员会|委员会|工委|委)")
+    bare = re.compile(rf"(?:{trie_pattern(pieces.get('stem', {}))})(?:{suffix})")
+    return _Grammar(prefix, unit, committee, bare)
 
 
-@lru_cache(maxsize=1)
-def _unit_alone() -> regex.Pattern[str]:
-    pieces = _pieces()
-    stems = list(pieces.get("stem", {})) + list(pieces.get("stem-generic", {}))
-    return regex.compile(rf"(?:{trie_pattern(pieces.get('unit', {}))}"
-                         rf"|(?:{trie_pattern(stems)})(?:{trie_pattern(pieces.get('suffix', {}))}))")
+_CONGRESS = ("congress", "congress_sc", "cppcc")
+
+
+def _longest_committee(s: str, pos: int) -> int:
+    """End of the longest open committee name at `pos` (a greedy regex may stop early or
+    overshoot), or -1."""
+    m = _grammar().committee.match(s, pos)
+    return -1 if m is None else m.end()
 
 
 def _expand(piece: str) -> str:
@@ -120,10 +127,10 @@ def _expand(piece: str) -> str:
     return piece
 
 
-def _place_of(m: regex.Match[str], ctx: Context) -> str | None:
+def _place_of(m: re.Match[str], ctx: Context) -> str | None:
     place = m.group("place")
     if place:
-        d = divisions().get(place)
+        d = divisions().get(place)  # None for a chain (广州市天河区): taken as written
         if d is not None and d.level == "county" and ctx.city:
             if ctx.city in county_parents().get(place, ()) and ctx.city != d.province:
                 return ctx.city + place
@@ -138,61 +145,62 @@ def _place_of(m: regex.Match[str], ctx: Context) -> str | None:
     return None
 
 
-def _unit_spans(m: regex.Match[str]) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    for g in ("cunit", "cu", "hu", "pu", "pl_unit"):
-        spans.extend(m.spans(g))
-    return sorted(spans)
-
-
 def _stem_based(piece: str) -> bool:
     return piece not in _pieces().get("unit", {})
 
 
-def _parse(s: str, m: regex.Match[str], ctx: Context, bound: Bound) -> AgencyMatch | None:
-    a = m.start()
-    if m.group("bare") is not None:
-        if not bound(a, m.end()):
-            return None
-        return AgencyMatch(a, m.end(), None, True)
-    # cut the unit chain after its first stem-based department
-    units = _unit_spans(m)
-    kept: list[tuple[int, int]] = []
+def _units(s: str, pos: int, congress: bool) -> list[tuple[int, int]]:
+    """The chain of department pieces from `pos`: at most one stem-based department,
+    then only whole units (市政府办公室, 市司法局党组)."""
+    g = _grammar()
+    out: list[tuple[int, int]] = []
     seen_stem = False
-    for u in units:
-        piece = s[u[0]:u[1]]
+    for _ in range(6):
+        m = g.unit.match(s, pos)
+        end = m.end() if m else -1
+        if congress:
+            c = _longest_committee(s, pos)
+            if c > end:
+                end = c
+        if end < 0:
+            break
+        piece = s[pos:end]
         if _stem_based(piece):
             if seen_stem:
                 break
             seen_stem = True
-        kept.append(u)
+        out.append((pos, end))
+        pos = end
+    return out
+
+
+def _parse(s: str, m: re.Match[str], ctx: Context, bound: Bound) -> AgencyMatch | None:
+    a = m.start()
+    head_end = -1
+    for g in ("central", "chead", "head", "party"):
+        if m.group(g) is not None:
+            head_end = m.end(g)
+    congress = m.group("chead") is not None
+    units = _units(s, m.end(), congress) if head_end > 0 or m.group("place") or m.group("level") else []
     if m.group("central") is not None:
-        base_end = m.end("central")
-    elif m.group("chead") is not None:
-        base_end = m.end("chead")
-    elif m.group("head") is not None:
-        base_end = m.end("head")
-    elif m.group("party") is not None:
-        base_end = m.end("party")
-    else:
-        base_end = -1  # place + unit: at least one unit needed
+        whole = []
+        for u in units:  # 国务院办公厅, but 国务院 + 扶贫办 are two
+            if _stem_based(s[u[0]:u[1]]):
+                break
+            whole.append(u)
+        units = whole
+    ends = ([head_end] if head_end > 0 else []) + [u[1] for u in units]
     # the longest prefix of the chain that ends on a word boundary
-    ends = ([base_end] if base_end > 0 else []) + [u[1] for u in kept]
-    end = None
-    n_units = 0
     for i in range(len(ends) - 1, -1, -1):
         if bound(ends[i], ends[i]):
-            end = ends[i]
-            n_units = i + (0 if base_end > 0 else 1)
-            break
-    if end is None:
-        return None
-    kept = kept[:n_units]
-    texts = [s[x:y] for x, y in kept]
-    return AgencyMatch(a, end, _canonical(m, texts, ctx), any(_stem_based(t) for t in texts))
+            n_units = i + (0 if head_end > 0 else 1)
+            texts = [s[x:y] for x, y in units[:n_units]]
+            return AgencyMatch(a, ends[i], _canonical(m, texts, ctx),
+                               any(_stem_based(t) for t in texts))
+    return None
 
 
-def _canonical(m: regex.Match[str], units: list[str], ctx: Context) -> str | None:
+def _canonical(m: re.Match[str], units: list[str], ctx: Context) -> str | None:
     tail = "".join(_expand(u) for u in units)
     central = m.group("central")
     if central is not None:
@@ -214,14 +222,18 @@ def _canonical(m: regex.Match[str], units: list[str], ctx: Context) -> str | Non
 
 def find_agencies(s: str, ctx: Context, bound: Bound) -> list[AgencyMatch]:
     out: list[AgencyMatch] = []
+    g = _grammar()
     pos = 0
     n = len(s)
-    grammar = _grammar()
     while pos < n:
-        m = grammar.search(s, pos)
+        m = g.prefix.search(s, pos)
         if m is None:
             break
         got = _parse(s, m, ctx, bound)
+        if got is None:
+            b = g.bare.match(s, m.start())
+            if b is not None and bound(b.start(), b.end()):
+                got = AgencyMatch(b.start(), b.end(), None, True)
         if got is None:
             pos = m.start() + 1
             continue
@@ -229,20 +241,19 @@ def find_agencies(s: str, ctx: Context, bound: Bound) -> list[AgencyMatch]:
         pos = got.end
         # an elided conjunct: 市政府法制办、督查室 -> 督查室 is the government's too
         while pos < n and s[pos] == "、":
-            u = _unit_alone().match(s, pos + 1)
-            if u is None or grammar.match(s, pos + 1) is not None and \
-                    grammar.match(s, pos + 1).end() > u.end():  # type: ignore[union-attr]
-                break
-            if not bound(u.start(), u.end()):
+            u = g.unit.match(s, pos + 1)
+            nxt = g.prefix.match(s, pos + 1)
+            if u is None or (nxt is not None and nxt.end() > pos + 1) or not bound(u.end(), u.end()):
                 break
             canon = None
             prev = out[-1].canonical
-            last_unit = s[out[-1].start:out[-1].end]
             if prev is not None:
+                last = s[out[-1].start:out[-1].end]
                 base = prev
-                for cut in (_expand(p) for p in _pieces().get("unit", {}) if last_unit.endswith(p)):
-                    if base.endswith(cut):
-                        base = base[:-len(cut)]
+                for piece in sorted(_pieces().get("unit", {}), key=len, reverse=True):
+                    full = _expand(piece)
+                    if last.endswith(piece) and base.endswith(full):
+                        base = base[:-len(full)]
                         break
                 canon = base + _expand(u.group())
             out.append(AgencyMatch(u.start(), u.end(), canon, True))
@@ -251,14 +262,14 @@ def find_agencies(s: str, ctx: Context, bound: Bound) -> list[AgencyMatch]:
 
 
 @lru_cache(maxsize=1)
-def _institution_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+def _institution_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     suffixes = [r[0] for r in table("org_units.tsv", "suffix") if len(r[0]) >= 2]
-    return (regex.compile(trie_pattern(divisions())),
-            regex.compile(trie_pattern(suffixes)),
-            regex.compile(trie_pattern(read_words("name_breakers.txt"))))
+    return (re.compile(trie_pattern(divisions())),
+            re.compile(trie_pattern(suffixes)),
+            re.compile(trie_pattern(read_words("name_breakers.txt"))))
 
 
-_MIDDLE = regex.compile(r"[\u4e00-\u9fff]{2,30}")
+_MIDDLE = re.compile(r"[\u4e00-\u9fff]{2,30}")
 
 
 def _institutions(s: str, ctx: Context, found: list[AgencyMatch]) -> list[AgencyMatch]:
@@ -272,9 +283,11 @@ def _institutions(s: str, ctx: Context, found: list[AgencyMatch]) -> list[Agency
         if run is None:
             continue
         best = -1
-        for m in suffixes.finditer(s, p.end() + 2, run.end(), overlapped=True):
-            middle = s[p.end():m.start()]
-            if breakers.search(middle) or (m.end() < len(s) and s[m.end()] in "组长任员"):
+        for i in range(p.end() + 2, run.end()):
+            m = suffixes.match(s, i, run.end())
+            if m is None:
+                continue
+            if breakers.search(s, p.end(), i) or (m.end() < len(s) and s[m.end()] in "组长任员"):
                 continue
             best = max(best, m.end())
         if best < 0 or any(a <= p.start() and best <= b for a, b in covered):

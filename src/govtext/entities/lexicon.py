@@ -45,6 +45,13 @@ def trie_pattern(words: Iterable[str]) -> str:
     return body if body else "(?!)"
 
 
+def first_chars(*groups: Iterable[str]) -> str:
+    """A lookahead on the first characters of the words, so the regex engine skips the
+    positions where no word can start instead of entering a large alternation there."""
+    chars = sorted({w[0] for g in groups for w in g if w})
+    return "(?=[" + "".join(regex.escape(c) for c in chars) + "])" if chars else "(?!)"
+
+
 # ---------------------------------------------------------------------------
 # the squeezed view
 

@@ -99,7 +99,7 @@ def _is_name(cand: str) -> bool:
     return _title_words().search(cand, k) is None
 
 
-def _follows(s: str, i: int) -> bool:
+def follows(s: str, i: int) -> bool:
     """True when position `i` of `s` ends a name: end, non-Han, or a word that follows names."""
     if i >= len(s) or not is_han(s[i]):
         return True
@@ -115,7 +115,7 @@ def name_after(s: str, i: int, bound: Bound) -> int:
     lengths = (k + 2, k + 1)
     for n in lengths:  # a length followed by a word that follows names
         cand = s[i:i + n]
-        if len(cand) == n and _is_name(cand) and _follows(s, i + n) and bound(i, i):
+        if len(cand) == n and _is_name(cand) and follows(s, i + n) and bound(i, i):
             return i + n
     for n in lengths:  # a length that ends on a word boundary of the segmenter
         cand = s[i:i + n]
@@ -149,16 +149,28 @@ def name_before(s: str, j: int, bound: Bound, address: bool) -> int:
 def _chains(s: str, organs: dict[int, int], bound: Bound) -> list[tuple[int, int, bool]]:
     """Title chains `[a, b)` and whether the chain is one bare address title (王市长)."""
     titles = _titles()
+    words = _title_words()
+    found: dict[int, tuple[int, str]] = {}  # title start -> (end, word)
+    for m in words.finditer(s):
+        found[m.start()] = (m.end(), m.group())
+    for e in organs:  # a title right after an organ may overlap a word found above
+        m = words.match(s, e)
+        if m is not None:
+            found[e] = (m.end(), m.group())
     units: list[tuple[int, int, bool]] = []
-    for m in _title_words().finditer(s):
-        t, u = m.span()
+    last_end = -1
+    for t in sorted(found):
+        u, w = found[t]
+        if t < last_end:
+            continue
         a = organs.get(t, t)
         # the title must start a word (市长 in 全市长期 does not) and end one
         if a == t and not bound(t, t):
             continue
-        if not (bound(t, u) or _follows(s, u) or _title_words().match(s, u)):
+        if not (bound(u, u) or follows(s, u) or words.match(s, u)):
             continue
-        units.append((a, u, a == t and titles[m.group()][1]))
+        units.append((a, u, a == t and titles[w][1]))
+        last_end = u
     chains: list[tuple[int, int, bool]] = []
     for a, b, address in units:
         if chains and (chains[-1][1] == a or (chains[-1][1] + 1 == a and s[a - 1] == "、")):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-import regex
+import re
 
 from ..data import read_words
 from .lexicon import divisions, short_forms, trie_pattern, words
@@ -30,17 +30,17 @@ class OrgMatch:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[regex.Pattern[str], ...]:
+def _patterns() -> tuple[re.Pattern[str], ...]:
     names = trie_pattern(words("orgs.tsv", "name"))
     suffix = trie_pattern(words("orgs.tsv", "suffix"))
     place = trie_pattern(list(divisions()) + list(short_forms())
                          + list(words("places.tsv", "country")))
-    composed = regex.compile(
+    composed = re.compile(
         rf"(?:(?P<place>{place})|(?<![{_NOT_BEFORE_LEVEL}])(?P<level>[省市县区]))"
         rf"(?P<middle>[\u4e00-\u9fff]{{0,12}}?)(?P<suf>{suffix})")
-    return (regex.compile(names), composed, regex.compile(suffix),
-            regex.compile(trie_pattern(words("orgs.tsv", "media"))),
-            regex.compile(trie_pattern(read_words("name_breakers.txt"))))
+    return (re.compile(names), composed, re.compile(suffix),
+            re.compile(trie_pattern(words("orgs.tsv", "media"))),
+            re.compile(trie_pattern(read_words("name_breakers.txt"))))
 
 
 def find_orgs(s: str, bound: Bound) -> list[OrgMatch]:
@@ -57,8 +57,11 @@ def find_orgs(s: str, bound: Bound) -> list[OrgMatch]:
         # the longest suffix end reachable from this start with a clean middle
         end = -1
         stop = min(len(s), m.end("middle") + 14)
-        for x in suffix.finditer(s, m.start("middle"), stop, overlapped=True):
-            middle = s[m.start("middle"):x.start()]
+        for i in range(m.start("middle"), stop):
+            x = suffix.match(s, i, stop)
+            if x is None:
+                continue
+            middle = s[m.start("middle"):i]
             if not all("\u4e00" <= c <= "\u9fff" or c.isdigit() for c in middle):
                 break
             if breakers.search(middle) or not bound(m.start(), x.end()):

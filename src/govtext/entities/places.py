@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-import regex
+import re
 
 from .lexicon import (Division, county_short_forms, divisions, is_han, place_stopwords,
-                      short_forms, table, trie_pattern, words)
+                      short_forms, table, trie_pattern, words, first_chars)
 
 Bound = Callable[[int, int], bool]
 
@@ -40,18 +40,20 @@ class Context:
 
 
 @lru_cache(maxsize=1)
-def _scanner() -> regex.Pattern[str]:
+def _scanner() -> re.Pattern[str]:
     full = trie_pattern(divisions())
     shorts = trie_pattern(s for s in short_forms() if len(s) >= 2)
     cshort = trie_pattern(s for s in county_short_forms() if len(s) >= 2)
     area = trie_pattern(words("places.tsv", "area"))
     region = trie_pattern(words("places.tsv", "region"))
     rsuffix = trie_pattern(words("places.tsv", "region_suffix"))
-    return regex.compile(
-        rf"(?P<region>{region})(?P<rsuf>{rsuffix})?"
+    lead = first_chars(divisions(), short_forms(), county_short_forms(),
+                       words("places.tsv", "region"))
+    return re.compile(
+        rf"{lead}(?:(?P<region>{region})(?P<rsuf>{rsuffix})?"
         rf"|(?P<full>{full})(?P<farea>{area})?"
         rf"|(?P<ashort>{shorts}|{cshort})(?P<area>{area})"
-        rf"|(?P<short>{shorts})")
+        rf"|(?P<short>{shorts}))")
 
 
 @lru_cache(maxsize=1)
@@ -142,7 +144,7 @@ def find_abbreviations(s: str, ctx: Context) -> list[Place]:
     if not chars:
         return []
     out = []
-    pattern = regex.compile(rf"(?<=[{_MOVE}])[{''.join(chars)}]")
+    pattern = re.compile(rf"(?<=[{_MOVE}])[{''.join(chars)}]")
     divs = divisions()
     for m in pattern.finditer(s):
         a = m.start()

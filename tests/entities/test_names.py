@@ -1,0 +1,39 @@
+"""Name entities on a table of varied sentences (tests/data/entities/names.json)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from govtext.document import Agency, Official, Person
+from govtext.pipeline import Pipeline
+
+CASES = json.loads((Path(__file__).parents[1] / "data" / "entities" / "names.json")
+                   .read_text(encoding="utf-8"))["cases"]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    return Pipeline()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["text"][:16] for c in CASES])
+def test_names(nlp: Pipeline, case: dict) -> None:
+    doc = nlp(case["text"])
+    got = {(s.label, s.text): s for s in doc.spans}
+    for label, text, attr in case["expect"]:
+        assert (label, text) in got, f"missing {label} {text!r}; got {sorted(got)}"
+        span = got[(label, text)]
+        if attr is None:
+            continue
+        if isinstance(span, (Official, Person)):
+            assert span.name == attr
+        elif isinstance(span, Agency):
+            assert span.canonical == attr
+    for label, text in case["absent"]:
+        if text == "*":
+            assert not [k for k in got if k[0] == label], f"unexpected {label}: {sorted(got)}"
+        else:
+            assert (label, text) not in got
