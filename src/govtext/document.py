@@ -371,7 +371,9 @@ class Section:
         lines: list[str] = []
 
         def add(s: Section, depth: int) -> None:
-            lines.append(f"{'  ' * depth}{s.marker}{s.title}")
+            # 第一章 总则 reads with a space; 一、总则 and 一是总则 without
+            gap = " " if s.marker[-1:] in "章节条编分" and s.title else ""
+            lines.append(f"{'  ' * depth}{s.marker}{gap}{s.title}")
             for c in s.children:
                 add(c, depth + 1)
 

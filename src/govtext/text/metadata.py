@@ -86,9 +86,9 @@ class Field:
     value_end: int
 
 
-def read_fields(text: str, norm: str, line: Line) -> list[Field]:
+def read_fields(text: str, norm: str, line: Line, require_known: bool = True) -> list[Field]:
     """The fields of a header line, or [] when the line is not a header line (it must
-    start with a field and hold at least one known label)."""
+    start with a field and, with `require_known`, hold at least one known label)."""
     if line.blank:
         return []
     fields, pattern = _labels()
@@ -96,7 +96,9 @@ def read_fields(text: str, norm: str, line: Line) -> list[Field]:
     while lo < line.hi and norm[lo] in "|│┃【[ \t":
         lo += 1
     matches = list(pattern.finditer(norm, lo, line.hi))
-    if not matches or matches[0].start() != lo or all(m.group("known") is None for m in matches):
+    if not matches or matches[0].start() != lo:
+        return []
+    if require_known and all(m.group("known") is None for m in matches):
         return []
     out = []
     for i, m in enumerate(matches):

@@ -51,6 +51,9 @@ _STYLES: tuple[tuple[str, int, str], ...] = (
     ("circled", 9, r"([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"),
 )
 _INLINE_RANK = 10
+# styles numbered through the whole document rather than within their parent:
+# 第三条 follows 第二条 across a chapter break
+_DOCUMENT_WIDE = frozenset(("part", "chapter", "section", "article"))
 _HEAD = regex.compile("|".join(f"(?P<{name}>{pattern})" for name, _, pattern in _STYLES))
 _HEAD_FIRST = frozenset("第一二三四五六七八九十(〔0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 _INNER = {name: regex.compile(pattern) for name, _, pattern in _STYLES}
@@ -204,13 +207,16 @@ def build_outline(text: str, norm: str, paragraphs: Sequence[Region]) -> tuple[S
                               node.level, node.title, tuple(node.children))
             (stack[-1].children if stack else top).append(section)
 
+    last: dict[str, int] = {}  # the last number accepted of each style
+
     def accept(c: _Candidate) -> bool:
         same = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].style == c.style),
                     None)
         if same is not None and stack[same].number + 1 == c.number:
             pop_to(same, c.start)
             return True
-        if c.number != 1:
+        continued = c.style in _DOCUMENT_WIDE and last.get(c.style, 0) + 1 == c.number
+        if c.number != 1 and not continued:
             return False
         if c.style == "inline" and c.start > c.para.start \
                 and norm[c.start - 1] not in _INLINE_BOUNDARY:
@@ -230,6 +236,7 @@ def build_outline(text: str, norm: str, paragraphs: Sequence[Region]) -> tuple[S
         for i, c in enumerate(cands):
             if not accept(c):
                 continue
+            last[c.style] = c.number
             # a title stops at the line end, or at the next item in the same paragraph
             limit = para.end
             if i + 1 < len(cands) and cands[i + 1].style == "inline":
@@ -242,18 +249,10 @@ def build_outline(text: str, norm: str, paragraphs: Sequence[Region]) -> tuple[S
     return tuple(top)
 
 
-def format_outline(sections: Iterable[Section], indent: str = "  ") -> str:
-    """An indented table of contents: one line per section, ``marker title``."""
-    lines: list[str] = []
-
-    def walk(s: Section, depth: int) -> None:
-        lines.append(f"{indent * depth}{s.marker}{s.title}")
-        for child in s.children:
-            walk(child, depth + 1)
-
-    for s in sections:
-        walk(s, 0)
-    return "\n".join(lines)
+def format_outline(sections: Iterable[Section]) -> str:
+    """An indented table of contents: one line per section, ``marker title``, two
+    spaces of indent per level (the same as ``str(section)`` for each one)."""
+    return "\n".join(str(s) for s in sections)
 
 
 def is_heading(norm: str, para: Region) -> bool:

@@ -43,7 +43,7 @@ class Structure:
 
 HEADER_SCAN = 40  # content lines searched for the metadata header
 HEADER_GAP = 3  # content lines after the last header line that end the search
-LONG_LINE = 80  # a content line this long is body text: the header is above it
+LONG_LINE = 80  # a content line this long (or with a 。) is body text
 TITLE_SCAN = 3  # content lines searched for a title when there is no title field
 _TITLE_PUNCT = frozenset("。；;，,：:！!？?")
 
@@ -60,9 +60,15 @@ def _read_header(text: str, norm: str, lines: list[Line], boiler: set[int]) \
             i += 1
             continue
         found = read_fields(text, norm, ln)
+        if not found and header and gap == 0:
+            # right after header lines, lines of labels not in the table count too
+            # (生成日期: ...), but only with every value present
+            found = [f for f in read_fields(text, norm, ln, require_known=False)]
+            if any(f.value_start == f.value_end for f in found):
+                found = []
         if not found:
-            if ln.hi - ln.lo > LONG_LINE:
-                break
+            if ln.hi - ln.lo > LONG_LINE or "。" in norm[ln.lo:ln.hi]:
+                break  # body prose: the header is above it
             content += 1
             gap += 1
             if header and gap >= HEADER_GAP:

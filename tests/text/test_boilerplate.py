@@ -1,0 +1,62 @@
+"""Boilerplate regions and the body on invented scraped pages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import govtext
+from govtext.text.prepare import Prepared
+from govtext.text.structure import analyze
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "text"
+CASES = json.loads((DATA / "boilerplate_cases.json").read_text(encoding="utf-8"))["cases"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_boilerplate_regions(case):
+    structure = analyze(Prepared.of(case["text"]))
+    assert [[r.text, r.kind] for r in structure.boilerplate] == case["boilerplate"]
+    body = structure.body
+    assert body is not None
+    assert body.text.startswith(case["body_starts"])
+    assert body.text.endswith(case["body_ends"])
+    for r in structure.boilerplate:  # the body never holds a boilerplate line
+        if r.kind != "tools":
+            assert not (body.start <= r.start and r.end <= body.end) or r.start > body.start
+    # no paragraph is a whole boilerplate line
+    whole = {(r.start, r.end) for r in structure.boilerplate}
+    assert not any((p.start, p.end) in whole for p in structure.paragraphs)
+
+
+@pytest.mark.parametrize("line", [
+    "<<返回", "< 返回首页", "当前位置：首页 > 政务公开", "您的位置：首页", "首页 > 政务公开 > 规划计划",
+    "打印 关闭本页", "【打印】【关闭】", "[ 打印 ] [ 关闭 ]", "【字体：大 中 小】", "字号：大 中 小",
+    "分享到：", "浏览次数：1024", "Copyright © 2005-2023 www.example.gov.cn", "版权所有：某某市人民政府",
+    "版权：XX市人民政府办公室", "京ICP备05070218号", "冀公网安备 13030202000123号", "网站标识码：1303000003",
+])
+def test_boilerplate_lines(line):
+    text = f"正文第一段，内容充实。\n{line}\n"
+    structure = analyze(Prepared.of(text))
+    assert [r.text for r in structure.boilerplate] == [line.strip()]
+
+
+@pytest.mark.parametrize("line", [
+    "市政府办公室负责同志介绍了当前位置调整的有关情况。", "打印机采购项目已完成", "字体设计大赛圆满落幕",
+    "版权保护工作取得新进展，查处侵权盗版案件32起。", "首页设计方案已通过评审", "返回式卫星回收成功",
+    "主办单位要切实履行安全管理责任。",
+])
+def test_body_lines_are_not_boilerplate(line):
+    text = f"{line}\n第二段正文。\n"
+    assert analyze(Prepared.of(text)).boilerplate == ()
+
+
+def test_entities_in_boilerplate_are_dropped_and_offsets_kept(nlp):
+    text = "当前位置：首页 > 国务院办公厅\n国务院办公厅召开会议。\n主办单位：国务院办公厅\n"
+    doc = nlp(text)
+    assert doc.text == text
+    for s in doc.spans:
+        assert not any(r.start <= s.start < r.end for r in doc.boilerplate)
+    assert govtext.Region in {type(r) for r in doc.boilerplate}
