@@ -9,19 +9,18 @@ and province, read from the places it names, so that `市政府` can be expanded
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import re
+from functools import lru_cache
 from typing import Callable, Sequence
-
-import regex
 
 from ..document import Agency, Location, Official, Org, Person, Span, Token
 from ..text.prepare import Prepared
 from ..text.structure import Structure
 from .agencies import AgencyMatch, find_agencies
-from .lexicon import Squeezed, squeeze
+from .lexicon import Squeezed, divisions, squeeze, trie_pattern
 from .officials import find_officials, find_persons, follows, role_at, title_at
 from .orgs import find_orgs
-from .places import Context, context_of, find_abbreviations, find_places
+from .places import Context, context_of, find_abbreviations, find_places, keep_place
 
 
 def _boundaries(tokens: Sequence[Token], sq: Squeezed) -> Callable[[int, int], bool]:
@@ -67,7 +66,7 @@ def _external(prep: Prepared) -> list[Span]:
     return out
 
 
-_ISSUER = regex.compile(r"(?:发布机构|发文机关|发文机构|发布单位)[:：]\s*(?P<v>[\u4e00-\u9fff]{2,30})")
+_ISSUER = re.compile(r"(?:发布机构|发文机关|发文机构|发布单位)[:：]\s*(?P<v>[\u4e00-\u9fff]{2,30})")
 
 
 def _issuer(prep: Prepared, found: list[AgencyMatch], sq: Squeezed) -> list[Agency]:
@@ -82,7 +81,7 @@ def _issuer(prep: Prepared, found: list[AgencyMatch], sq: Squeezed) -> list[Agen
         if any(sq.pos[f.start] <= a and b <= sq.pos[f.end - 1] + 1 for f in found):
             continue
         canon = None
-        for full in regex.finditer(rf"[\u4e00-\u9fff]{{2,30}}{regex.escape(value)}", norm):
+        for full in re.finditer(rf"[\u4e00-\u9fff]{{2,30}}{re.escape(value)}", norm):
             if full.end() != m.end("v"):
                 canon = full.group()
                 break
@@ -95,21 +94,13 @@ def _trim_to_place(canon: str | None) -> str | None:
     """Cut a leading label (主办单位) off a full name found in running text."""
     if canon is None:
         return None
-    from .lexicon import divisions, trie_pattern
-    from functools import lru_cache  # noqa: F401
-
     m = _place_re().search(canon)
     return canon[m.start():] if m else None
 
 
-_PLACE_RE: list[regex.Pattern[str]] = []
-
-
-def _place_re() -> regex.Pattern[str]:
-    if not _PLACE_RE:
-        from .lexicon import divisions, trie_pattern
-        _PLACE_RE.append(regex.compile(trie_pattern(divisions())))
-    return _PLACE_RE[0]
+@lru_cache(maxsize=1)
+def _place_re() -> re.Pattern[str]:
+    return re.compile(trie_pattern(divisions()))
 
 
 def find_entities(prep: Prepared, tokens: Sequence[Token], structure: Structure) -> list[Span]:
@@ -124,10 +115,9 @@ def find_entities(prep: Prepared, tokens: Sequence[Token], structure: Structure)
         start, end = sq.span(a, b)
         return start, end, text[start:end]
 
-    places = find_places(s, bound)
-    title = getattr(structure.metadata, "title", None)
-    ctx = context_of(find_places(s, lambda a, b: True), s, title)
-    places += find_abbreviations(s, ctx)
+    raw = find_places(s)
+    ctx = context_of(raw, s, structure.metadata.title)
+    places = [p for p in raw if keep_place(p, s, bound)] + find_abbreviations(s, ctx)
     for p in places:
         out.append(Location(*cut(p.start, p.end)))
 
@@ -153,8 +143,8 @@ def find_entities(prep: Prepared, tokens: Sequence[Token], structure: Structure)
     for o in officials:
         out.append(Official(*cut(o.start, o.end), name=o.name, title=o.title or ""))
     taken = [(o.start, o.end) for o in officials]
-    for p in find_persons(s, bound, taken):
-        out.append(Person(*cut(p.start, p.end), name=p.name))
+    for n in find_persons(s, bound, taken):
+        out.append(Person(*cut(n.start, n.end), name=n.name))
 
     for g2 in find_orgs(s, bound):
         out.append(Org(*cut(g2.start, g2.end)))
@@ -164,4 +154,3 @@ def find_entities(prep: Prepared, tokens: Sequence[Token], structure: Structure)
 
 
 __all__ = ["Context", "find_entities"]
-del bisect_left

@@ -51,9 +51,10 @@ def find_orgs(s: str, bound: Bound) -> list[OrgMatch]:
             out.append(OrgMatch(m.start(), m.end()))
     pos = 0
     while pos < len(s):
-        m = composed.search(s, pos)
-        if m is None:
+        found = composed.search(s, pos)
+        if found is None:
             break
+        m = found
         # the longest suffix end reachable from this start with a clean middle
         end = -1
         stop = min(len(s), m.end("middle") + 14)

@@ -64,33 +64,30 @@ def _abbrs() -> dict[str, str]:
 _MOVE = "来驻赴抵离返留"
 
 
-def find_places(s: str, bound: Bound) -> list[Place]:
-    """Places in the squeezed text `s`; `bound(a, b)` says whether [a, b) starts and ends
-    on word boundaries of the segmenter."""
+def find_places(s: str) -> list[Place]:
+    """Every place name in the squeezed text `s`, before word-boundary checks."""
     out: list[Place] = []
     divs = divisions()
-    shorts = short_forms()
-    stop = place_stopwords()
     for m in _scanner().finditer(s):
         a, b = m.span()
         if m.group("region") is not None:
             out.append(Place(a, b, "region", None))
         elif m.group("full") is not None:
-            name = m.group("full")
-            if not bound(a, a + len(name)) and not m.group("farea"):
-                # 河北区 inside 河北区域: the segmenter sees 区域, not a district
-                if m.group("farea") is None and len(name) <= 3:
-                    continue
-            out.append(Place(a, b, "area" if m.group("farea") else "full", divs[name]))
+            out.append(Place(a, b, "area" if m.group("farea") else "full", divs[m.group("full")]))
         elif m.group("ashort") is not None:
             short = m.group("ashort")
-            out.append(Place(a, b, "area", shorts.get(short) or county_short_forms()[short]))
-        else:
-            short = m.group("short")
-            if short in stop or not bound(a, b):
-                continue
-            out.append(Place(a, b, "short", shorts[short]))
+            out.append(Place(a, b, "area", short_forms().get(short) or county_short_forms()[short]))
+        elif m.group("short") not in place_stopwords():
+            out.append(Place(a, b, "short", short_forms()[m.group("short")]))
     return out
+
+
+def keep_place(p: Place, s: str, bound: Bound) -> bool:
+    """Whether a place stands as a word: the segmenter must not see it as part of a
+    longer word (河北区 inside 河北区域, 秦皇岛 inside a compound)."""
+    if p.kind in ("full", "short"):
+        return bound(p.start, p.end)
+    return True
 
 
 def context_of(places: list[Place], s: str, title: str | None = None) -> Context:
