@@ -191,6 +191,8 @@ def parse_number(s: str) -> Number:
         norm, scale = norm[:-1], Decimal("0.01")
     elif norm.endswith("‰"):
         norm, scale = norm[:-1], Decimal("0.001")
+    elif norm.endswith("‱"):
+        norm, scale = norm[:-1], Decimal("0.0001")
     if "分之" in norm:
         den_text, _, num_text = norm.partition("分之")
         den = parse_number(den_text) if den_text else None

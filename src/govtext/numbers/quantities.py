@@ -22,10 +22,23 @@ import regex
 from ..data import read_rows
 from ..document import Number, Quantity
 from ..text.prepare import Prepared
-from .parse import cn_chars, parse_number
+from .parse import cn_chars, numeral_table, parse_number
 from .units import approx_pattern, approx_words, contexts, unit_pattern, unit_table
 
 _RANGE_SEP = r"\s*(?:至|到|~|～|—{1,2}|–|－|―|-)\s*"
+
+
+@lru_cache(maxsize=1)
+def multiplier_pattern() -> str:
+    """One multiplier character (十百千万亿...), refusing to start a unit of the
+    table: the 千 of 3千瓦时 or 5千米 belongs to the unit, not the numeral."""
+    out = []
+    for char in cn_chars("small") + cn_chars("big"):
+        tails = sorted({u[1:] for u in unit_table() if u.startswith(char) and len(u) > 1},
+                       key=lambda t: (-len(t), t))
+        guard = f"(?!{'|'.join(regex.escape(t) for t in tails)})" if tails else ""
+        out.append(f"{regex.escape(char)}{guard}")
+    return "(?:" + "|".join(out) + ")"
 
 
 @lru_cache(maxsize=1)
@@ -33,9 +46,8 @@ def numeral_pattern() -> str:
     """A regex for one numeral: Arabic (1,234.5), Chinese (一百零八, 二〇一八), mixed
     (1.5万, 3万4000) and fractions (三分之一, 百分之三十六点九)."""
     digits = cn_chars("digit")
-    cn = cn_chars("digit") + cn_chars("small") + cn_chars("big")
     arabic = r"\d{1,3}(?:,\d{3})++(?:\.\d++)?+(?![\d,])|\d++(?:\.\d++)?+"
-    atom = rf"(?>{arabic}|[{cn}]|(?<=[\d{digits}])点(?=[\d{digits}]))"
+    atom = rf"(?>{arabic}|[{digits}]|{multiplier_pattern()}|(?<=[\d{digits}])点(?=[\d{digits}]))"
     # possessive: a long digit run is read once, never re-split (no backtracking)
     one = rf"{atom}++"
     return rf"(?:{one}分之{one}|{one})"
@@ -44,13 +56,12 @@ def numeral_pattern() -> str:
 @lru_cache(maxsize=1)
 def _scanner() -> regex.Pattern[str]:
     num = numeral_pattern()
-    big = cn_chars("big") + cn_chars("small")
     unit = unit_pattern()
     return regex.compile(
         rf"(?P<pre>{approx_pattern('pre')})?"
-        rf"(?P<sign>负|(?<![\w.\-])-)?"
+        rf"(?P<sign>负|(?<![\dA-Za-z.\-])-)?"
         rf"(?P<num>{num})"
-        rf"(?:(?P<mid>{approx_pattern('mid')})(?P<late>[{big}]+)?)?"
+        rf"(?:(?P<mid>{approx_pattern('mid')})(?P<late>{multiplier_pattern()}+)?)?"
         rf"(?P<big>大)?"
         rf"(?P<unit>{unit})?"
         rf"(?P<post>{approx_pattern('post')})?"
@@ -63,6 +74,8 @@ _LATIN = regex.compile(r"[A-Za-z]")
 _QUOTED = regex.compile(r"“[^“”\n]{1,12}”|‘[^‘’\n]{1,12}’|「[^「」\n]{1,12}」|『[^『』\n]{1,12}』"
                         r"|〔[^〔〕\n]{1,12}〕|\[[^\[\]\n]{1,12}\]|《[^《》\n]{1,60}》")
 len_max = 1 << 62
+_DATE_PARTS = frozenset("年月日号时")
+_PERCENT_SIGNS = frozenset("%‰‱")
 _BARE_AFTER = frozenset("，,、；;")
 
 
@@ -90,6 +103,7 @@ class _Cand:
     chinese: bool  # the numeral has no Arabic digit
     one_char: bool
     percent_of: int | None  # 100 / 1000 / 10000 for 百分之 / 千分之 / 万分之
+    scale: Decimal = Decimal(1)  # the trailing 万 / 亿 of the numeral (20~30万元)
 
 
 @lru_cache(maxsize=1)
@@ -155,6 +169,7 @@ def _candidates(norm: str) -> list[_Cand]:
     approx = approx_words()
     before = contexts().get("before", frozenset())
     before_cn = contexts().get("before-cn", frozenset())
+    before_one = contexts().get("before-one", frozenset())
     out: list[_Cand] = []
     for m in _scanner().finditer(norm):
         numeral = m.group("num")
@@ -170,7 +185,8 @@ def _candidates(norm: str) -> list[_Cand]:
         pre = m.group("pre")
         chinese = not any(c.isdigit() for c in numeral)
         if pre is None and (prev in before or prev2 in before or chinese and (
-                prev in before_cn or prev2 in before_cn)):
+                prev in before_cn or prev2 in before_cn) or numeral in ("一", "壹") and (
+                prev in before_one or prev2 in before_one)):
             continue
         if pre is not None and (m.start() > 0 and norm[m.start() - 1] in "第"):
             continue
@@ -214,8 +230,21 @@ def _candidates(norm: str) -> list[_Cand]:
             unit = {100: "%", 1000: "‰", 10000: "‱"}[percent_of]
             kind = "percent"
         out.append(_Cand(start, end, ns, ne, value, unit, kind, approx_word, chinese,
-                         len(numeral) == 1, percent_of))
+                         len(numeral) == 1, percent_of,
+                         _trailing_scale(m.group("late") or numeral)))
     return out
+
+
+def _trailing_scale(numeral: str) -> Decimal:
+    """The product of the big multipliers that end a numeral: 30万 -> 10000."""
+    table = numeral_table()
+    scale = Decimal(1)
+    for char in reversed(numeral):
+        role, value = table.get(char, ("", 0))
+        if role != "big":
+            break
+        scale *= value
+    return scale
 
 
 def _keep_quantity(c: _Cand, norm: str) -> bool:
@@ -296,8 +325,12 @@ def find_quantities(prep: Prepared, taken: list[tuple[int, int]] | None = None
         if not _keep_quantity(b, norm):
             continue
         approx = a.approx or b.approx
-        out.append(Quantity(a.start, b.end, text[a.start:b.end], value=a.value, unit=b.unit,
-                            kind=b.kind, approx=approx, low=a.value, high=b.value))
+        low = a.value
+        if (isinstance(low, Decimal) and a.scale == 1 and b.scale > 1 and not a.unit
+                and low * b.scale <= b.value):
+            low = low * b.scale  # 20~30万元: the 万 is shared
+        out.append(Quantity(a.start, b.end, text[a.start:b.end], value=low, unit=b.unit,
+                            kind=b.kind, approx=approx, low=low, high=b.value))
     return out
 
 
@@ -324,9 +357,12 @@ def find_numbers(text: str) -> list[NumberMatch]:
     units = unit_table()
     out: list[NumberMatch] = []
     for c in _candidates(norm):
-        if c.one_char and c.chinese and not _unit_after(norm, c.num_end, units):
+        if (c.one_char and c.chinese and not _unit_after(norm, c.num_end, units)
+                and norm[c.num_end:c.num_end + 1] not in _DATE_PARTS):
             continue
         s, e = c.num_start, c.num_end
+        if norm[e:e + 1] in _PERCENT_SIGNS:
+            e += 1  # 5% is 0.05, as parse_number reads it
         surface = text[s:e]
         try:
             value = parse_number(surface)

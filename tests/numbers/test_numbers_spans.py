@@ -1,0 +1,80 @@
+"""QUANTITY and DATE spans against the tables in tests/data/numbers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from govtext.document import Date, Quantity, parse_exact
+from govtext.numbers import find_spans
+from govtext.text.prepare import Prepared
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "numbers"
+
+
+def rows(name: str, width: int) -> list[tuple[str, ...]]:
+    out = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            fields = line.split("\t")
+            out.append(tuple(fields + [""] * (width - len(fields))))
+    return out
+
+
+def spans_of(text: str) -> list[Quantity | Date]:
+    spans = find_spans(Prepared.of(text))
+    for s in spans:
+        assert text[s.start:s.end] == s.text
+    return spans  # type: ignore[return-value]
+
+
+def located(text: str, surface: str) -> tuple[int, int]:
+    start = text.index(surface)
+    return start, start + len(surface)
+
+
+QUANTITY_ROWS = rows("quantities.tsv", 8) + rows("quantities_generated.tsv", 8)
+
+
+@pytest.mark.parametrize("text,surface,value,unit,kind,approx,low,high", QUANTITY_ROWS)
+def test_quantity(text: str, surface: str, value: str, unit: str, kind: str, approx: str,
+                  low: str, high: str) -> None:
+    start, end = located(text, surface)
+    found = [s for s in spans_of(text) if isinstance(s, Quantity) and s.start == start]
+    assert len(found) == 1, f"no QUANTITY at {surface!r}: {spans_of(text)}"
+    q = found[0]
+    assert (q.text, q.value, q.unit, q.kind, q.approx) == (
+        surface, parse_exact(value), unit, kind, approx or None)
+    assert q.low == (parse_exact(low) if low else None)
+    assert q.high == (parse_exact(high) if high else None)
+
+
+@pytest.mark.parametrize("text,surface", rows("not_quantities.tsv", 2))
+def test_not_quantity(text: str, surface: str) -> None:
+    start, end = located(text, surface)
+    hits = [s for s in spans_of(text)
+            if isinstance(s, Quantity) and s.start < end and start < s.end]
+    assert hits == []
+
+
+@pytest.mark.parametrize("text,surface,value,low,high", rows("dates.tsv", 5))
+def test_date(text: str, surface: str, value: str, low: str, high: str) -> None:
+    start, end = located(text, surface)
+    found = [s for s in spans_of(text) if isinstance(s, Date)]
+    assert [(d.start, d.end, d.value, d.low, d.high) for d in found if d.start == start] == [
+        (start, end, value, low or None, high or None)]
+
+
+@pytest.mark.parametrize("text,surface", rows("not_dates.tsv", 2))
+def test_not_date(text: str, surface: str) -> None:
+    start, end = located(text, surface)
+    hits = [s for s in spans_of(text) if isinstance(s, Date) and s.start < end and start < s.end]
+    assert hits == []
+
+
+def test_dates_and_quantities_do_not_overlap() -> None:
+    text = "2018年全市新增就业5.6万人，2018—2022年累计投入3—5亿元。"
+    spans = sorted(spans_of(text), key=lambda s: s.start)
+    for a, b in zip(spans, spans[1:]):
+        assert a.end <= b.start
