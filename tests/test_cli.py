@@ -12,8 +12,10 @@ from typing import Any
 
 import pytest
 
-from govtext.cli import Source, display_width, format_table, main, write_parquet, write_tsv
+from govtext.cli import (Annotator, Problems, Source, collect, display_width, format_table,
+                         main, write_parquet, write_tsv)
 from govtext.document import Agency, Document, Official, Quantity, Regulation, Term
+from govtext.pipeline import Pipeline
 from govtext.integrations.pandas import TABLE_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -366,3 +368,39 @@ def test_html_pages_in_a_folder(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     assert "<p>" not in records[0]["text"]
     code, out2, _ = run(capsys, "annotate", str(tmp_path), "-q", "--jobs", "2")
     assert out2 == out
+
+
+class FailingPipeline(Pipeline):
+    """Fails on texts containing 炸, as a buggy stage would (picklable for workers)."""
+
+    def __call__(self, text: str) -> Document:
+        if "炸" in text:
+            raise RuntimeError("stage exploded")
+        return super().__call__(text)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_failing_document_is_named_and_the_rest_kept(tmp_path: Path, jobs: int) -> None:
+    names = ["a.txt", "b.txt", "c.txt", "d.txt"]
+    for name in names:
+        (tmp_path / name).write_text("炸" if name == "b.txt" else f"市长王凤朝{name}",
+                                     encoding="utf-8")
+    err = io.StringIO()
+    problems = Problems("annotate", stream=err)
+    annotator = Annotator(problems, jobs=jobs, progress=False, pipeline=FailingPipeline())
+    sources = collect([str(tmp_path)], problems)
+    done = [source.id for source, _ in annotator.run(sources)]
+    assert done == ["a.txt", "c.txt", "d.txt"]
+    assert problems.count == 1
+    assert "b.txt" in err.getvalue() and "stage exploded" in err.getvalue()
+
+
+def test_progress_bar_only_for_several_files(capsys: pytest.CaptureFixture[str],
+                                             corpus: Path) -> None:
+    pytest.importorskip("tqdm")
+    _, _, err = run(capsys, "annotate", str(corpus))
+    assert "0/3" in err
+    _, _, err = run(capsys, "annotate", str(corpus), "--quiet")
+    assert err == ""
+    _, _, err = run(capsys, "annotate", str(corpus / "a.txt"))
+    assert err == ""

@@ -50,3 +50,29 @@ def test_failure_exit_code_and_message(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "gone.txt" in result.stderr
     assert result.stdout == ""
+
+
+BLOCK_EXTRAS = """
+import sys
+for name in ("pandas", "pyarrow", "tqdm", "trafilatura", "dask", "distributed",
+             "matplotlib", "spacy", "IPython"):
+    sys.modules[name] = None  # importing it now raises ImportError
+from govtext.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_stats_and_tsv_need_only_the_core(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("市长王凤朝强调，全年投入12.5亿元。", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("广西壮族自治区司法厅：办理案件1200余件。", encoding="utf-8")
+    stats = run([sys.executable, "-c", BLOCK_EXTRAS, "stats", str(tmp_path)])
+    assert stats.returncode == 0, stats.stderr
+    assert stats.stdout.startswith("2 document(s)")
+    assert "Quantities by kind" in stats.stdout
+    tsv = run([sys.executable, "-c", BLOCK_EXTRAS, "annotate", str(tmp_path), "-f", "tsv"])
+    assert tsv.returncode == 0, tsv.stderr
+    assert tsv.stdout.startswith("doc_id\tpath\tstart")
+    parquet = run([sys.executable, "-c", BLOCK_EXTRAS, "annotate", str(tmp_path),
+                   "-f", "parquet", "-o", str(tmp_path / "x.parquet")])
+    assert parquet.returncode == 2
+    assert "govtext[parquet]" in parquet.stderr

@@ -176,6 +176,7 @@ class Annotator:
     jobs: int = 1
     progress: bool = True
     reader: Reader = field(default_factory=Reader)
+    pipeline: Any = None  # a govtext.Pipeline; the default one when None
 
     def run(self, sources: Sequence[Source]) -> Iterator[tuple[Source, Document]]:
         bar = self._bar(len(sources))
@@ -222,7 +223,7 @@ class Annotator:
                   ) -> Iterator[tuple[Source, Document]]:
         from .pipeline import Pipeline
 
-        nlp = Pipeline()
+        nlp = self.pipeline if self.pipeline is not None else Pipeline()
         pending: deque[tuple[Source, str]] = deque()
 
         def texts() -> Iterator[str]:
@@ -245,7 +246,7 @@ class Annotator:
                 if source.kind == "html":
                     from .text.html import annotate_html
 
-                    return source, annotate_html(text)
+                    return source, annotate_html(text, nlp)
                 return source, doc if doc is not None else nlp(text)
             except Exception as exc:  # a bug in a stage must not lose the other files
                 self.problems.report(source.name, f"annotation failed: "
