@@ -24,7 +24,8 @@ from typing import Callable
 import re
 
 from ..data import read_rows, read_words
-from .lexicon import county_parents, divisions, first_chars, is_han, table, trie_pattern
+from .lexicon import (Scanner, county_parents, divisions, first_chars, is_han, table,
+                      trie_pattern)
 from .places import Context
 
 Bound = Callable[[int, int], bool]
@@ -70,7 +71,7 @@ _SUFFIX_FULL = {"委": "委员会", "办": "办公室", "工委": "工作委员�
 
 @dataclass(frozen=True, slots=True)
 class _Grammar:
-    prefix: re.Pattern[str]  # central | place or level + optional head
+    prefix: Scanner  # central | place or level + optional head | bare department
     unit: re.Pattern[str]  # one department piece
     committee: re.Pattern[str]  # an open committee name after a congress/CPPCC head
     bare: re.Pattern[str]  # a specific stem + suffix standing alone
@@ -92,12 +93,15 @@ def _grammar() -> _Grammar:
         rf"|(?:(?P<cpc>中共)?(?P<place>(?:{trie_pattern(divisions())}){{1,3}})"
         rf"|(?<![{_NOT_BEFORE_LEVEL}])(?P<level>{level}))"
         rf"(?:(?P<chead>{trie_pattern(congress)})|(?P<head>{trie_pattern(other)})"
-        rf"|(?P<party>委)(?![员托屈派任实身]))?)")
+        rf"|(?P<party>委)(?![员托屈派任实身]))?"
+        rf"|(?P<bare>(?:{trie_pattern(pieces.get('stem', {}))})(?:{suffix})))")
     unit = re.compile(rf"{trie_pattern(pieces.get('unit', {}))}"
                       rf"|(?:{trie_pattern(stems)})(?:{suffix})")
     committee = re.compile(rf"(?![委员会]){han}{han}{{0,9}}(?:工作委员会|委员会|工委|委)")
     bare = re.compile(rf"(?:{trie_pattern(pieces.get('stem', {}))})(?:{suffix})")
-    return _Grammar(prefix, unit, committee, bare)
+    starts = (list(_central()) + list(divisions()) + ["中共"] + list(_LEVELS)
+              + list(pieces.get("stem", {})))
+    return _Grammar(Scanner(prefix, starts), unit, committee, bare)
 
 
 _CONGRESS = ("congress", "congress_sc", "cppcc")
@@ -229,7 +233,7 @@ def find_agencies(s: str, ctx: Context, bound: Bound) -> list[AgencyMatch]:
         m = g.prefix.search(s, pos)
         if m is None:
             break
-        got = _parse(s, m, ctx, bound)
+        got = None if m.group("bare") else _parse(s, m, ctx, bound)
         if got is None:
             b = g.bare.match(s, m.start())
             if b is not None and bound(b.start(), b.end()):
@@ -242,7 +246,7 @@ def find_agencies(s: str, ctx: Context, bound: Bound) -> list[AgencyMatch]:
         # an elided conjunct: 市政府法制办、督查室 -> 督查室 is the government's too
         while pos < n and s[pos] == "、":
             u = g.unit.match(s, pos + 1)
-            nxt = g.prefix.match(s, pos + 1)
+            nxt = g.prefix.pattern.match(s, pos + 1)
             if u is None or (nxt is not None and nxt.end() > pos + 1) or not bound(u.end(), u.end()):
                 break
             canon = None
@@ -262,9 +266,9 @@ def find_agencies(s: str, ctx: Context, bound: Bound) -> list[AgencyMatch]:
 
 
 @lru_cache(maxsize=1)
-def _institution_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _institution_patterns() -> tuple[Scanner, re.Pattern[str], re.Pattern[str]]:
     suffixes = [r[0] for r in table("org_units.tsv", "suffix") if len(r[0]) >= 2]
-    return (re.compile(trie_pattern(divisions())),
+    return (Scanner(re.compile(trie_pattern(divisions())), divisions()),
             re.compile(trie_pattern(suffixes)),
             re.compile(trie_pattern(read_words("name_breakers.txt"))))
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+import re
+from typing import Iterable, Iterator
 
 import regex
 
@@ -50,6 +51,54 @@ def first_chars(*groups: Iterable[str]) -> str:
     positions where no word can start instead of entering a large alternation there."""
     chars = sorted({w[0] for g in groups for w in g if w})
     return "(?=[" + "".join(regex.escape(c) for c in chars) + "])" if chars else "(?!)"
+
+
+class Scanner:
+    """A compiled pattern tried only where one of its words can start.
+
+    A large trie alternation is slow to enter at every position, so the positions are
+    first filtered in Python by the first two characters of the words (or the first one,
+    for words of one character), then the pattern is matched there. `search` and
+    `finditer` behave like the `re` methods (leftmost, non-overlapping)."""
+
+    __slots__ = ("pattern", "_pairs", "_singles")
+
+    def __init__(self, pattern: "re.Pattern[str]", starts: Iterable[str]) -> None:
+        self.pattern = pattern
+        pairs: set[str] = set()
+        singles: set[str] = set()
+        for w in starts:
+            if len(w) >= 2:
+                pairs.add(w[:2])
+            elif w:
+                singles.add(w)
+        self._pairs = frozenset(pairs)
+        self._singles = frozenset(singles)
+
+    def _candidates(self, s: str, pos: int, endpos: int) -> Iterator[int]:
+        pairs, singles = self._pairs, self._singles
+        for i in range(pos, endpos):
+            if s[i] in singles or s[i:i + 2] in pairs:
+                yield i
+
+    def search(self, s: str, pos: int = 0, endpos: int | None = None) -> "re.Match[str] | None":
+        end = len(s) if endpos is None else endpos
+        for i in self._candidates(s, pos, end):
+            m = self.pattern.match(s, i, end)
+            if m is not None:
+                return m
+        return None
+
+    def finditer(self, s: str, pos: int = 0, endpos: int | None = None) -> Iterator["re.Match[str]"]:
+        end = len(s) if endpos is None else endpos
+        last = pos
+        for i in self._candidates(s, pos, end):
+            if i < last:
+                continue
+            m = self.pattern.match(s, i, end)
+            if m is not None:
+                yield m
+                last = max(m.end(), i + 1)
 
 
 # ---------------------------------------------------------------------------

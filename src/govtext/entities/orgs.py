@@ -16,7 +16,7 @@ from typing import Callable
 import re
 
 from ..data import read_words
-from .lexicon import divisions, short_forms, trie_pattern, words
+from .lexicon import Scanner, divisions, short_forms, trie_pattern, words
 
 Bound = Callable[[int, int], bool]
 
@@ -30,15 +30,17 @@ class OrgMatch:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], ...]:
+def _patterns() -> tuple[Scanner, Scanner, re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     names = trie_pattern(words("orgs.tsv", "name"))
     suffix = trie_pattern(words("orgs.tsv", "suffix"))
-    place = trie_pattern(list(divisions()) + list(short_forms())
-                         + list(words("places.tsv", "country")))
+    place_words = (list(divisions()) + list(short_forms())
+                   + list(words("places.tsv", "country")))
+    place = trie_pattern(place_words)
     composed = re.compile(
         rf"(?:(?P<place>{place})|(?<![{_NOT_BEFORE_LEVEL}])(?P<level>[省市县区]))"
         rf"(?P<middle>[\u4e00-\u9fff]{{0,12}}?)(?P<suf>{suffix})")
-    return (re.compile(names), composed, re.compile(suffix),
+    return (Scanner(re.compile(names), words("orgs.tsv", "name")),
+            Scanner(composed, place_words + list("省市县区")), re.compile(suffix),
             re.compile(trie_pattern(words("orgs.tsv", "media"))),
             re.compile(trie_pattern(read_words("name_breakers.txt"))))
 

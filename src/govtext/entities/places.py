@@ -17,7 +17,7 @@ from typing import Callable
 import re
 
 from .lexicon import (Division, county_short_forms, divisions, is_han, place_stopwords,
-                      short_forms, table, trie_pattern, words, first_chars)
+                      short_forms, table, trie_pattern, words, first_chars, Scanner)
 
 Bound = Callable[[int, int], bool]
 
@@ -40,7 +40,7 @@ class Context:
 
 
 @lru_cache(maxsize=1)
-def _scanner() -> re.Pattern[str]:
+def _scanner() -> Scanner:
     full = trie_pattern(divisions())
     shorts = trie_pattern(s for s in short_forms() if len(s) >= 2)
     cshort = trie_pattern(s for s in county_short_forms() if len(s) >= 2)
@@ -49,11 +49,13 @@ def _scanner() -> re.Pattern[str]:
     rsuffix = trie_pattern(words("places.tsv", "region_suffix"))
     lead = first_chars(divisions(), short_forms(), county_short_forms(),
                        words("places.tsv", "region"))
-    return re.compile(
+    starts = (list(divisions()) + list(short_forms()) + list(county_short_forms())
+              + list(words("places.tsv", "region")))
+    return Scanner(re.compile(
         rf"{lead}(?:(?P<region>{region})(?P<rsuf>{rsuffix})?"
         rf"|(?P<full>{full})(?P<farea>{area})?"
         rf"|(?P<ashort>{shorts}|{cshort})(?P<area>{area})"
-        rf"|(?P<short>{shorts}))")
+        rf"|(?P<short>{shorts}))"), starts)
 
 
 @lru_cache(maxsize=1)
