@@ -74,3 +74,8 @@ def test_metadata_round_trips_through_json():
 
     meta = analyze(Prepared.of(CASES[1]["text"])).metadata
     assert Metadata.from_dict(json.loads(json.dumps(meta.to_dict()))) == meta
+
+
+def test_prose_before_a_short_line_means_no_title():
+    meta = analyze(Prepared.of("今年以来，全市经济平稳运行。\n加强法治建设\n正文。\n")).metadata
+    assert meta.title is None

@@ -126,6 +126,8 @@ def analyze(prep: Prepared) -> Structure:
             if _title_like(text, norm, lines[i]):
                 title = text[lines[i].lo:lines[i].hi]
                 break
+            if "。" in norm[lines[i].lo:lines[i].hi]:
+                break  # prose came first: a later short line is a heading, not the title
     meta_start = min((lines[i].lo for i in header), default=None)
     meta_end = max((lines[i].hi for i in header), default=None)
     metadata = build_metadata(text, norm, fields, title=title, start=meta_start, end=meta_end)
