@@ -9,7 +9,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govtext.document import Document, Location, Official, Person, Quantity, Term
+from govtext.document import Document, Location, Official, Person, Quantity, Region, Term
 from govtext.integrations.display import COLOURS, render_body, render_html
 
 LABEL_TAG = re.compile(r'<span class="gt-label">[A-Z]+</span>')
@@ -100,7 +100,12 @@ def documents(draw: st.DrawFn) -> Document:
         end = draw(st.integers(start, n))
         cls = draw(st.sampled_from([Term, Location]))
         spans.append(cls(start, end, text[start:end]))
-    return Document(text, spans=tuple(spans))
+    regions = []
+    for _ in range(draw(st.integers(0, 2))):
+        start = draw(st.integers(0, n))
+        end = draw(st.integers(start, n))
+        regions.append(Region(start, end, text[start:end], "navigation"))
+    return Document(text, spans=tuple(spans), boilerplate=tuple(regions))
 
 
 @settings(max_examples=200, deadline=None)
@@ -109,9 +114,27 @@ def test_display_keeps_every_character_and_is_well_nested(doc: Document) -> None
     body, skipped = render_body(doc, limit=None)
     assert visible_text(body) == doc.text
     assert body.count("<mark") == body.count("</mark>")
-    depth = 0
-    for tag in re.findall(r"</?mark", body):
-        depth += 1 if tag == "<mark" else -1
-        assert depth >= 0
+    assert body.count("<span") == body.count("</span>")
+    opened: list[str] = []  # every element closes in the order it was opened
+    for closing, tag in re.findall(r"<(/?)(mark|span)\b", body):
+        if closing:
+            assert opened.pop() == tag
+        else:
+            opened.append(tag)
+    assert opened == []
     drawn = body.count("<mark")
     assert drawn + skipped == sum(1 for s in doc.spans if s.start < s.end)
+
+
+def test_boilerplate_is_greyed_and_spans_still_drawn() -> None:
+    text = "首页 > 通知\n市长王伟讲话\n打印 关闭"
+    nav = Region(*at(text, "首页 > 通知"), kind="navigation")
+    footer = Region(*at(text, "打印 关闭"), kind="footer")
+    doc = Document(text, spans=(Official(*at(text, "市长王伟"), name="王伟", title="市长"),),
+                   boilerplate=(nav, footer))
+    body, skipped = render_body(doc)
+    assert skipped == 0
+    assert '<span class="gt-boilerplate" title="navigation">首页 &gt; 通知</span>' in body
+    assert '<span class="gt-boilerplate" title="footer">打印 关闭</span>' in body
+    assert visible_text(body) == text
+    assert "gt-official" in body

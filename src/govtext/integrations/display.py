@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from ..document import Document, Span
+from ..document import Document, Region, Span
 
 COLOURS = {
     "OFFICIAL": "#f6bd60",
@@ -44,6 +44,7 @@ CSS = """
   vertical-align: middle; opacity: 0.75; font-family: sans-serif; }
 .govtext-legend { font-family: sans-serif; font-size: 0.85em; margin: 0.3em 0; }
 .govtext-legend span { padding: 0.1em 0.4em; margin-right: 0.3em; border-radius: 0.3em; }
+.govtext-doc .gt-boilerplate { color: #999; }
 .govtext-note { font-family: sans-serif; font-size: 0.8em; color: #666; }
 """
 
@@ -73,11 +74,12 @@ def _close(span: Span) -> str:
 
 def render_body(doc: Document, limit: int | None = DEFAULT_LIMIT) -> tuple[str, int]:
     """The text with its spans as nested ``<mark>`` elements, and how many crossing
-    spans were skipped. Only the first `limit` characters are drawn."""
+    spans were skipped. Boilerplate regions are greyed. Only the first `limit`
+    characters are drawn."""
     text = doc.text if limit is None else doc.text[:limit]
     end_of_text = len(text)
     out: list[str] = []
-    stack: list[Span] = []
+    stack: list[Span | Region] = []
     pos = 0
     skipped = 0
 
@@ -87,19 +89,26 @@ def render_body(doc: Document, limit: int | None = DEFAULT_LIMIT) -> tuple[str, 
             top = stack.pop()
             out.append(html.escape(text[pos:top.end]))
             pos = top.end
-            out.append(_close(top))
+            out.append(_close(top) if isinstance(top, Span) else "</span>")
 
-    for span in doc.spans:  # sorted by (start, -end): outer spans come first
-        if span.end > end_of_text or span.start >= span.end:
+    # Boilerplate (navigation, footers) is greyed; it sorts before a span starting at
+    # the same place and as long, so that it is the outer element.
+    items: list[Span | Region] = [*doc.boilerplate, *doc.spans]
+    items.sort(key=lambda x: (x.start, -x.end, isinstance(x, Span)))
+    for item in items:  # outer items come first
+        if item.end > end_of_text or item.start >= item.end:
             continue
-        close_until(span.start)
-        if stack and span.end > stack[-1].end:
-            skipped += 1  # crosses an open span: cannot nest
+        close_until(item.start)
+        if stack and item.end > stack[-1].end:
+            skipped += isinstance(item, Span)  # crosses an open item: cannot nest
             continue
-        out.append(html.escape(text[pos:span.start]))
-        pos = span.start
-        out.append(_open(span))
-        stack.append(span)
+        out.append(html.escape(text[pos:item.start]))
+        pos = item.start
+        if isinstance(item, Span):
+            out.append(_open(item))
+        else:
+            out.append(f'<span class="gt-boilerplate" title="{html.escape(item.kind)}">')
+        stack.append(item)
     close_until(end_of_text)
     out.append(html.escape(text[pos:]))
     return "".join(out), skipped
