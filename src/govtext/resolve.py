@@ -44,7 +44,9 @@ NESTED_DROP: dict[str, frozenset[str]] = {
 }
 
 # tie-break between spans of the same length, first wins
-PRIORITY = ("DOCNO", "REGULATION", "WORK", "OFFICIAL", "AGENCY", "ORG", "PERSON",
+# (ORG before AGENCY: an ORG suffix such as 调解委员会 or 日报 is more specific than the
+# generic institution suffixes of the agency grammar)
+PRIORITY = ("DOCNO", "REGULATION", "WORK", "OFFICIAL", "ORG", "AGENCY", "PERSON",
             "LOCATION", "DATE", "QUANTITY", "TERM")
 _RANK = {label: i for i, label in enumerate(PRIORITY)}
 

@@ -16,7 +16,7 @@ from typing import Callable, Sequence
 from ..document import Agency, Location, Official, Org, Person, Span, Token
 from ..text.prepare import Prepared
 from ..text.structure import Structure
-from .agencies import AgencyMatch, find_agencies
+from .agencies import AgencyMatch, find_agencies, unit_end
 from .lexicon import Squeezed, divisions, squeeze, trie_pattern
 from .officials import find_officials, find_persons, follows, role_at, title_at
 from .orgs import find_orgs
@@ -139,6 +139,11 @@ def find_entities(prep: Prepared, tokens: Sequence[Token], structure: Structure)
             organs[p.end] = min(p.start, organs.get(p.end, p.start))
     for g in agencies:
         organs[g.end] = min(g.start, organs.get(g.end, g.start))
+    # a unit after 、 opens the next title of a chain: 市委常委、宣传部部长
+    for i in (m.start() for m in re.finditer("、", s)):
+        e = unit_end(s, i + 1)
+        if e > 0 and title_at(s, e):
+            organs.setdefault(e, i + 1)
     officials = find_officials(s, organs, bound)
     for o in officials:
         out.append(Official(*cut(o.start, o.end), name=o.name, title=o.title or ""))
@@ -146,8 +151,10 @@ def find_entities(prep: Prepared, tokens: Sequence[Token], structure: Structure)
     for n in find_persons(s, bound, taken):
         out.append(Person(*cut(n.start, n.end), name=n.name))
 
+    named = {(g.start, g.end) for g in agencies if not g.open}
     for g2 in find_orgs(s, bound):
-        out.append(Org(*cut(g2.start, g2.end)))
+        if (g2.start, g2.end) not in named:  # 中国人民银行 is an agency, not a bank
+            out.append(Org(*cut(g2.start, g2.end)))
 
     out.extend(_external(prep))
     return out

@@ -43,6 +43,7 @@ class AgencyMatch:
     end: int
     canonical: str | None
     stem_based: bool = False
+    open: bool = False  # from an open middle (秦皇岛市…领导小组), not from the lexicon
 
 
 @lru_cache(maxsize=1)
@@ -296,5 +297,11 @@ def _institutions(s: str, ctx: Context, found: list[AgencyMatch]) -> list[Agency
             best = max(best, m.end())
         if best < 0 or any(a <= p.start() and best <= b for a, b in covered):
             continue
-        out.append(AgencyMatch(p.start(), best, None, True))
+        out.append(AgencyMatch(p.start(), best, None, True, True))
     return out
+
+
+def unit_end(s: str, i: int) -> int:
+    """End of a department piece (宣传部, 行政审批局) starting at `i`, or -1."""
+    m = _grammar().unit.match(s, i)
+    return -1 if m is None else m.end()

@@ -150,20 +150,19 @@ def _chains(s: str, organs: dict[int, int], bound: Bound) -> list[tuple[int, int
     """Title chains `[a, b)` and whether the chain is one bare address title (王市长)."""
     titles = _titles()
     words = _title_words()
-    found: dict[int, tuple[int, str]] = {}  # title start -> (end, word)
+    cands: list[tuple[int, int, int, str]] = []  # (span start, title start, end, word)
     for m in words.finditer(s):
-        found[m.start()] = (m.end(), m.group())
-    for e in organs:  # a title right after an organ may overlap a word found above
+        cands.append((organs.get(m.start(), m.start()), m.start(), m.end(), m.group()))
+    for e, a in organs.items():  # a title right after an organ may overlap a word above
         m = words.match(s, e)
         if m is not None:
-            found[e] = (m.end(), m.group())
+            cands.append((a, e, m.end(), m.group()))
+    cands.sort(key=lambda c: (c[0], -c[2]))
     units: list[tuple[int, int, bool]] = []
     last_end = -1
-    for t in sorted(found):
-        u, w = found[t]
-        if t < last_end:
+    for a, t, u, w in cands:
+        if a < last_end:
             continue
-        a = organs.get(t, t)
         # the title must start a word (市长 in 全市长期 does not) and end one
         if a == t and not bound(t, t):
             continue

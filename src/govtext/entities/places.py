@@ -117,8 +117,9 @@ def context_of(places: list[Place], s: str, title: str | None = None) -> Context
             if name and divisions()[name].level == "city":
                 cities[name] += 3
     city = cities.most_common(1)[0][0] if cities and cities.most_common(1)[0][1] else None
-    county = counties.most_common(1)[0][0] if counties else None
-    if city is None and county is not None and divisions()[county].city:
+    # a county is the document's own only in a county's document (no city named in full)
+    county = counties.most_common(1)[0][0] if counties and city is None else None
+    if county is not None and divisions()[county].city:
         city = divisions()[county].city
     province = None
     if city is not None:
