@@ -1,7 +1,7 @@
 """DATE spans: absolute dates and periods with ISO 8601 values.
 
 One compiled regex finds date atoms (2018年, 2018年4月, 2019-01-29, 二〇二三年, 12·4,
-4月15日, and the scraped-text corruptions 20184月, 20182022年, 2018以来); atoms joined
+4月15日, 民國107年, and the scraped-text corruptions 20184月, 20182022年, 2018以来); atoms joined
 by a range connective (至, 到, —, -, ~) become one interval `2018/2022`. Relative
 dates (今年, 去年) have no digits and are never matched; `以来`/`起` stay outside.
 """
@@ -39,6 +39,8 @@ _ATOM = regex.compile(
     # 2018年, 2018年4月, 2018年4月15日, 2018年度, 2018年底
     rf"|{_NOT_AFTER}(?P<y>{_Y_AR}|{_Y_CN})年"
     rf"(?:(?P<m>{_M})月份?(?:(?P<d>{_D})[日号])?|(?P<suf>度|底|末|初))?"
+    # 民国107年 (Taiwan's Minguo calendar: year + 1911)
+    rf"|民国(?P<roc>\d{{1,3}}|[{_CD}十百]{{1,4}})年(?:(?P<rm>{_M})月份?(?:(?P<rd>{_D})[日号])?)?"
     # 20184月: 年 lost in scraping
     rf"|(?<![\d.])(?P<cy>{_Y_AR})(?P<cm>1[0-2]|[1-9])月"
     # 4月, 4月15日 (no year)
@@ -127,6 +129,13 @@ def _atom(mt: regex.Match[str]) -> _Atom | None:
         if suf == "初":
             return _Atom(s, e, y, "1")
         return _Atom(s, e, y)
+    if g("roc"):
+        try:
+            year = int(parse_number(g("roc"))) + 1911
+        except ValueError:
+            return None
+        return _Atom(s, e, str(year), str(_num(g("rm"))) if g("rm") else None,
+                     str(_num(g("rd"))) if g("rd") else None)
     if g("cy"):
         return _Atom(s, e, g("cy"), g("cm"))
     if g("m2"):

@@ -150,8 +150,9 @@ def _value(numeral: str) -> tuple[Number, int | None] | None:
 
 
 def _is_magnitude_only(numeral: str) -> bool:
-    """百, 千, 万, 亿 and their runs (千万, 万亿) without a digit: usually words
-    (百姓, 千年大计, 千万不要, 万人), not numbers."""
+    """百, 千, 万, 亿 and their runs (千万, 万亿) without a digit: words (百姓, 千年大计,
+    千万不要, 万人) unless a unit follows a run (千万元) or an approximation word marks
+    a single one as an amount (近千家, 百余名)."""
     digits = set(cn_chars("digit")) | set("0123456789十拾")
     return not any(c in digits for c in numeral)
 
@@ -173,8 +174,12 @@ def _candidates(norm: str) -> list[_Cand]:
     out: list[_Cand] = []
     for m in _scanner().finditer(norm):
         numeral = m.group("num")
-        if "分之" not in numeral and (_is_magnitude_only(numeral) or _chinese_digit_run(numeral)):
-            continue
+        if "分之" not in numeral:
+            if _chinese_digit_run(numeral):
+                continue
+            if _is_magnitude_only(numeral) and not (
+                    m.group("unit") and (len(numeral) > 1 or m.group("pre") or m.group("mid"))):
+                continue  # 百姓, 千万不要, 万人; but 千万元, 近千家, 百余名
         parsed = _value(numeral)
         if parsed is None:
             continue
