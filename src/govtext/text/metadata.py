@@ -24,6 +24,7 @@ from ..document import DocNo, Metadata
 from .lines import Line, trim
 
 _VALUE_TRIM = " \t|│┃:"
+_VALUE_TRIM_END = _VALUE_TRIM + "【["  # the bracket that opens the next label
 _NUMERAL = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 _NUMERAL["零"] = 0
 _NUMERAL["○"] = 0
@@ -70,7 +71,7 @@ def _labels() -> tuple[dict[str, str], regex.Pattern[str]]:
                      for label in sorted(fields, key=len, reverse=True))
     pattern = regex.compile(
         r"(?<![^\s|│┃;,，【\[\ufeff\u200b])"  # a field starts a line or follows a blank, | or ;
-        rf"(?:(?P<known>{known})[ \t]*(?:[:|│┃\t][ \t]*|(?<=[ \t]))"
+        rf"(?:(?P<known>{known})[ \t]*(?:[\]】][ \t]*:?[ \t]*|[:|│┃\t][ \t]*|(?<=[ \t]))"
         r"|(?P<generic>\p{Han}{2,8})[ \t]*:[ \t]*)")
     return fields, pattern
 
@@ -106,7 +107,7 @@ def read_fields(text: str, norm: str, line: Line, require_known: bool = True) ->
         vs, ve = m.end(), end
         while vs < ve and (norm[vs] in _VALUE_TRIM or norm[vs].isspace()):
             vs += 1
-        while ve > vs and (norm[ve - 1] in _VALUE_TRIM or norm[ve - 1].isspace()):
+        while ve > vs and (norm[ve - 1] in _VALUE_TRIM_END or norm[ve - 1].isspace()):
             ve -= 1
         name = m.group("known") or m.group("generic")
         label_text = text[m.start():m.start() + len(name)]
