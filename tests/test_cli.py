@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
 import types
 from decimal import Decimal
@@ -11,12 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from govtext.cli import (Annotator, Problems, Source, collect, display_width, format_table,
-                         main, write_parquet, write_tsv)
+from govtext.cli import (Annotator, Problems, Source, _tsv_cell, clip, collect, display_width,
+                         format_table, main, write_parquet, write_tsv)
 from govtext.document import Agency, Document, Official, Quantity, Regulation, Term
-from govtext.pipeline import Pipeline
 from govtext.integrations.pandas import TABLE_COLUMNS
+from govtext.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -404,3 +407,27 @@ def test_progress_bar_only_for_several_files(capsys: pytest.CaptureFixture[str],
     assert err == ""
     _, _, err = run(capsys, "annotate", str(corpus / "a.txt"))
     assert err == ""
+
+
+TEXTS_ANY = st.text(alphabet=st.sampled_from("市长ＡBc\t\n\r\\ 　é\u0301𠀀…"), max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS_ANY, st.integers(2, 30))
+def test_clipped_cells_fit(text: str, limit: int) -> None:
+    cell = clip(text, limit)
+    assert display_width(cell) <= limit
+    assert "\n" not in cell and "\t" not in cell
+
+
+def unescape_tsv(cell: str) -> str:
+    return re.sub(r"\\(.)", lambda m: {"t": "\t", "n": "\n", "r": "\r"}.get(m.group(1),
+                                                                          m.group(1)), cell)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS_ANY)
+def test_tsv_cells_are_one_line_and_reversible(text: str) -> None:
+    cell = _tsv_cell(text)
+    assert not set(cell) & {"\t", "\n", "\r"}
+    assert unescape_tsv(cell) == text
