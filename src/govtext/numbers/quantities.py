@@ -19,7 +19,7 @@ from typing import Mapping
 
 import regex
 
-from ..data import read_rows
+from ..data import read_rows, read_words
 from ..document import Number, Quantity
 from ..text.prepare import Prepared
 from .parse import cn_chars, numeral_table, parse_number
@@ -127,7 +127,19 @@ def _word_quantities(norm: str) -> list[_Cand]:
 
 
 def _blocked_spans(norm: str) -> list[tuple[int, int]]:
+    """Short quoted terms, document-number brackets and 《》 titles: no QUANTITY inside."""
     return [m.span() for m in _QUOTED.finditer(norm)]
+
+
+@lru_cache(maxsize=1)
+def _fixed_words() -> regex.Pattern[str]:
+    words = sorted(read_words("numbers_fixed_words.txt"), key=lambda w: (-len(w), w))
+    return regex.compile("|".join(regex.escape(w) for w in words))
+
+
+def _fixed_spans(norm: str) -> list[tuple[int, int]]:
+    """Place names and idioms written with numerals (三门峡, 五花八门)."""
+    return [m.span() for m in _fixed_words().finditer(norm)]
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -317,8 +329,10 @@ def find_quantities(prep: Prepared, taken: list[tuple[int, int]] | None = None
     blocked = _blocked_spans(norm)
     taken = sorted(taken or [])
     cands = sorted(_candidates(norm) + _word_quantities(norm), key=lambda c: c.start)
+    fixed = _fixed_spans(norm)
     cands = [c for c in cands
-             if not _overlaps(taken, c.start, c.end) and not _inside(blocked, c.start, c.end)]
+             if not _overlaps(taken, c.start, c.end) and not _inside(blocked, c.start, c.end)
+             and not (c.chinese and _overlaps(fixed, c.num_start, c.num_end))]
     out: list[Quantity] = []
     for a, b in _ranges(cands, norm):
         if b is None:
