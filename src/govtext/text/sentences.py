@@ -36,20 +36,25 @@ def paragraphs(text: str, lines: Sequence[Line], skip: Sequence[tuple[int, int]]
 
 
 def _protected(text: str, marks: list[tuple[int, str]]) -> dict[int, int]:
-    """Matched outermost pairs: open offset -> close offset."""
+    """Matched outermost pairs: open offset -> close offset. A closing mark matches the
+    nearest open mark of its kind and discards the unmatched ones opened after it; one
+    list of stack positions per kind keeps this linear however the marks are mixed."""
     stack: list[tuple[int, str]] = []
+    where: dict[str, list[int]] = {}
     pairs: dict[int, int] = {}
     for pos, ch in marks:
         if ch in _PAIRS:
+            where.setdefault(ch, []).append(len(stack))
             stack.append((pos, ch))
         elif ch in _CLOSERS:
-            opener = _CLOSERS[ch]
-            for k in range(len(stack) - 1, -1, -1):
-                if stack[k][1] == opener:
-                    if k == 0:
-                        pairs[stack[0][0]] = pos
-                    del stack[k:]
-                    break
+            opened = where.get(_CLOSERS[ch])
+            if opened:
+                k = opened[-1]
+                if k == 0:
+                    pairs[stack[0][0]] = pos
+                for _, c in stack[k:]:
+                    where[c].pop()
+                del stack[k:]
     return pairs
 
 

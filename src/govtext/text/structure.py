@@ -44,6 +44,7 @@ class Structure:
 HEADER_SCAN = 40  # content lines searched for the metadata header
 HEADER_GAP = 3  # content lines after the last header line that end the search
 LONG_LINE = 80  # a content line this long (or with a 。) is body text
+MAX_HEADER_LINE = 1000  # longer lines are never header lines
 TITLE_SCAN = 3  # content lines searched for a title when there is no title field
 _TITLE_PUNCT = frozenset("。；;，,：:！!？?")
 
@@ -59,8 +60,8 @@ def _read_header(text: str, norm: str, lines: list[Line], boiler: set[int]) \
         if ln.blank or i in boiler:
             i += 1
             continue
-        found = read_fields(text, norm, ln)
-        if not found and header and gap == 0:
+        found = read_fields(text, norm, ln) if ln.hi - ln.lo <= MAX_HEADER_LINE else []
+        if not found and header and gap == 0 and ln.hi - ln.lo <= MAX_HEADER_LINE:
             # right after header lines, lines of labels not in the table count too
             # (生成日期: ...), but only with every value present
             found = [f for f in read_fields(text, norm, ln, require_known=False)]
