@@ -37,3 +37,19 @@ def test_names(nlp: Pipeline, case: dict) -> None:
             assert not [k for k in got if k[0] == label], f"unexpected {label}: {sorted(got)}"
         else:
             assert (label, text) not in got
+
+
+DATA = json.loads((Path(__file__).parents[1] / "data" / "entities" / "names.json")
+                  .read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("text", DATA["no_official"])
+def test_title_without_name(nlp: Pipeline, text: str) -> None:
+    found = [(s.label, s.text) for s in nlp(text).spans if s.label in ("OFFICIAL", "PERSON")]
+    assert found == []
+
+
+@pytest.mark.parametrize("text, span, name", DATA["officials"])
+def test_official_around_particles(nlp: Pipeline, text: str, span: str, name: str) -> None:
+    found = [(s.text, s.name) for s in nlp(text).officials]
+    assert found == [(span, name)]

@@ -53,6 +53,12 @@ def _context() -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _strong_glue() -> frozenset[str]:
+    return frozenset(r[0] for r in table("name_context.tsv", "glue")
+                     if len(r) > 2 and r[2] == "strong")
+
+
+@lru_cache(maxsize=1)
 def _title_words() -> regex.Pattern[str]:
     return regex.compile(trie_pattern(_titles()))
 
@@ -135,12 +141,17 @@ def name_before(s: str, j: int, bound: Bound, address: bool) -> int:
         cand = s[i:j]
         if not _is_name(cand):
             continue
-        if cand[0] in glue and n > 2 and _is_name(cand[1:]) and bound(i + 1, j):
-            return i + 1  # 和李强总理
-        if not bound(i, j):
+        if cand[0] in glue and n > 2 and _is_name(cand[1:]) and (
+                bound(i + 1, j) or cand[0] in _strong_glue()):
+            return i + 1  # 和/李强/总理 (but 向明远 stays whole when segmented whole)
+        if cand[0] in glue and n == 2 and bound(i + 1, i + 1):
+            continue  # 和/村 书记: a conjunction and a word, not a name
+        if not bound(i, j) and not (i > 0 and s[i - 1] in _strong_glue()
+                                    and bound(i - 1, i - 1) and bound(j, j)):
             continue
         return i
-    if address and j >= 1 and s[j - 1] in surnames() and bound(j - 1, j):
+    if address and j >= 1 and s[j - 1] in surnames() and s[j - 1] not in glue \
+            and bound(j - 1, j):
         if j < 2 or not is_han(s[j - 2]) or s[j - 2] in glue or bound(j - 2, j - 1):
             return j - 1  # 王市长
     return -1
