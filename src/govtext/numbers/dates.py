@@ -27,6 +27,8 @@ SEP = r"\s*(?:至|到|~|～|—{1,2}|–|－|―|-)\s*"
 _NOT_AFTER = rf"(?<![\d.{_CD}十百千万两])"
 
 _ATOM = regex.compile(
+    # every date starts with a digit or 民: a cheap first test at each position
+    rf"(?=[\d{_CD}十民])(?:"
     # 2019-01-29, 2019/1/29, 2019.01.29
     rf"(?<![\d.\-/])(?P<iy>{_Y_AR})(?P<isep>[-/.])(?P<im>1[0-2]|0?[1-9])(?P=isep)"
     rf"(?P<id>3[01]|[12]\d|0?[1-9])(?![\d])"
@@ -50,7 +52,7 @@ _ATOM = regex.compile(
     # 12·4, 3·15: a day-month name
     r"|(?<![\d.·・•‧])(?P<dm>1[0-2]|0?[1-9])[·・•‧](?P<dd>3[01]|[12]\d|0?[1-9])(?![\d.·・•‧])"
     # 2018以来: 年 lost in scraping
-    rf"|(?<![\d.])(?P<by>{_Y_AR})(?=以来|起|至今)"
+    rf"|(?<![\d.])(?P<by>{_Y_AR})(?=以来|起|至今))"
 )
 _SEP_ONLY = regex.compile(rf"{SEP}")
 

@@ -34,6 +34,7 @@ def numeral_table() -> dict[str, tuple[str, int]]:
     return out
 
 
+@lru_cache(maxsize=None)
 def cn_chars(role: str | None = None) -> str:
     """The numeral characters of a role (all roles when None), for regex classes."""
     return "".join(c for c, (r, _) in numeral_table().items() if role is None or r == role)

@@ -57,7 +57,10 @@ def numeral_pattern() -> str:
 def _scanner() -> regex.Pattern[str]:
     num = numeral_pattern()
     unit = unit_pattern()
+    firsts = {w[0] for w in approx_words()["pre"]} | set(cn_chars()) | set("负-")
+    first = "".join(sorted(regex.escape(c) for c in firsts))
     return regex.compile(
+        rf"(?=[\d{first}])"  # a cheap first test at each position
         rf"(?P<pre>{approx_pattern('pre')})?"
         rf"(?P<sign>负|(?<![\dA-Za-z.\-])-)?"
         rf"(?P<num>{num})"
@@ -161,18 +164,23 @@ def _value(numeral: str) -> tuple[Number, int | None] | None:
         return None
 
 
+@lru_cache(maxsize=1)
+def _digit_set() -> frozenset[str]:
+    return frozenset(cn_chars("digit"))
+
+
 def _is_magnitude_only(numeral: str) -> bool:
     """百, 千, 万, 亿 and their runs (千万, 万亿) without a digit: words (百姓, 千年大计,
     千万不要, 万人) unless a unit follows a run (千万元) or an approximation word marks
     a single one as an amount (近千家, 百余名)."""
-    digits = set(cn_chars("digit")) | set("0123456789十拾")
-    return not any(c in digits for c in numeral)
+    digits = _digit_set()
+    return not any(c in digits or c in "0123456789十拾" for c in numeral)
 
 
 def _chinese_digit_run(numeral: str) -> bool:
     """Two or three Chinese digits with no multiplier (七五, 三四): a name or a vague
     'three or four', not a number. Four or more (二〇一八) read as a digit string."""
-    digits = set(cn_chars("digit"))
+    digits = _digit_set()
     return 2 <= len(numeral) <= 3 and all(c in digits for c in numeral)
 
 
@@ -183,6 +191,7 @@ def _candidates(norm: str) -> list[_Cand]:
     before = contexts().get("before", frozenset())
     before_cn = contexts().get("before-cn", frozenset())
     before_one = contexts().get("before-one", frozenset())
+    not_approx = contexts().get("not-approx", frozenset())
     out: list[_Cand] = []
     for m in _scanner().finditer(norm):
         numeral = m.group("num")
@@ -200,6 +209,8 @@ def _candidates(norm: str) -> list[_Cand]:
         prev = norm[ns - 1] if ns > 0 else ""
         prev2 = norm[max(0, ns - 2):ns]
         pre = m.group("pre")
+        if pre and m.start() > 0 and norm[m.start() - 1] + pre in not_approx:
+            pre = None  # 最近三年: 近 belongs to 最近
         chinese = not any(c.isdigit() for c in numeral)
         if pre is None and (prev in before or prev2 in before or chinese and (
                 prev in before_cn or prev2 in before_cn) or numeral in ("一", "壹") and (
