@@ -49,6 +49,8 @@ _ATOM = regex.compile(
     rf"|{_NOT_AFTER}(?<!个)(?P<m2>{_M})月份?(?:(?P<d2>{_D})[日号])?"
     # 15日 (a day of the month); 15日内 is a span of days
     rf"|(?<![\d.])(?P<d3>3[01]|[12]\d|0?[1-9])日(?!内|以内|之内)"
+    rf"|{_NOT_AFTER}(?P<d4>三十一|三十|二十[一二三四五六七八九]|二十|十[一二三四五六七八九])日"
+    r"(?!内|以内|之内)"
     # 12·4, 3·15: a day-month name
     r"|(?<![\d.·・•‧])(?P<dm>1[0-2]|0?[1-9])[·・•‧](?P<dd>3[01]|[12]\d|0?[1-9])(?![\d.·・•‧])"
     # 2018以来: 年 lost in scraping
@@ -144,6 +146,8 @@ def _atom(mt: regex.Match[str]) -> _Atom | None:
         return _Atom(s, e, None, str(_num(g("m2"))), str(_num(g("d2"))) if g("d2") else None)
     if g("d3"):
         return _Atom(s, e, None, None, str(int(g("d3"))))
+    if g("d4"):
+        return _Atom(s, e, None, None, str(_num(g("d4"))))
     if g("dm"):
         return _Atom(s, e, None, g("dm"), g("dd"))
     if g("by"):

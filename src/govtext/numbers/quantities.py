@@ -140,6 +140,13 @@ def _fixed_words() -> regex.Pattern[str]:
     return regex.compile("|".join(regex.escape(w) for w in words))
 
 
+def _in_fixed(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether a numeral starting at `pos` starts inside a fixed word (not merely runs
+    into one: the 十 of 十二元 is not the 二 of 二元)."""
+    i = bisect_right(spans, (pos, len_max)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
 def _fixed_spans(norm: str) -> list[tuple[int, int]]:
     """Place names and idioms written with numerals (三门峡, 五花八门)."""
     return [m.span() for m in _fixed_words().finditer(norm)]
@@ -280,6 +287,10 @@ def _keep_quantity(c: _Cand, norm: str) -> bool:
     units = unit_table()
     if c.unit == "" and c.kind != "ratio":
         return _bare_count(c, norm)
+    if c.chinese and c.one_char and c.value == 0:
+        return False  # 零件, 〇号
+    if c.unit and any(norm.startswith(h, c.end) for h in contexts().get("head-all", ())):
+        return False  # 80年代, 三年级
     if c.chinese:
         unit = units.get(c.unit)
         if c.one_char and unit is not None and unit.multi:
@@ -343,7 +354,7 @@ def find_quantities(prep: Prepared, taken: list[tuple[int, int]] | None = None
     fixed = _fixed_spans(norm)
     cands = [c for c in cands
              if not _overlaps(taken, c.start, c.end) and not _inside(blocked, c.start, c.end)
-             and not (c.chinese and _overlaps(fixed, c.num_start, c.num_end))]
+             and not (c.chinese and _in_fixed(fixed, c.num_start))]
     out: list[Quantity] = []
     for a, b in _ranges(cands, norm):
         if b is None:
