@@ -6,6 +6,13 @@
     >>> nlp = spacy.blank("zh")
     >>> nlp.add_pipe("govtext")                         # found through the entry point
     >>> docs = list(nlp.pipe(texts, n_process=2))
+    >>> nlp.add_pipe("govtext", name="g", config={"segmenter": "pkuseg",
+    ...              "pkuseg_model": "path/to/model", "overwrite_ents": False})
+
+Component settings: ``segmenter`` ("jieba" or "pkuseg"), ``pkuseg_model``,
+``user_words``, ``disable`` (govtext stages to skip), ``spans_key`` (default
+"govtext"), ``set_ents`` and ``overwrite_ents`` (keep entities set by an earlier
+component, e.g. a statistical NER, and add only govtext's that do not overlap them).
 
 What a spaCy Doc gets:
 
@@ -16,7 +23,8 @@ What a spaCy Doc gets:
   ``._.govtext_span`` (the govtext span as a dict, with its own exact offsets), and the
   shortcuts ``._.value`` (exact string: ``"27127000000"``, ``"2018-04"``), ``._.number``
   (the value as `Decimal`/`Fraction`, QUANTITY only), ``._.unit``, ``._.kind``,
-  ``._.name``, ``._.title``, ``._.canonical``.
+  ``._.name``, ``._.title``, ``._.canonical``. A shortcut another library registered
+  first under the same name is left alone; ``._.govtext_attrs`` always works.
 
 Values are stored in ``doc.user_data`` as strings, so a Doc survives ``to_bytes`` (which
 is how `nlp.pipe(n_process=...)` returns docs from its workers); ``._.number`` turns the
