@@ -578,7 +578,7 @@ def cmd_train_segmenter(args: argparse.Namespace) -> int:
     if not args.quiet:
         where = result if result is not None else args.output_dir
         print(f"model written to {where}; use it with "
-              f"govtext.Pipeline('pkuseg', pkuseg_model='{args.output_dir}')",
+              f"govtext.Pipeline('pkuseg', pkuseg_model='{where}')",
               file=sys.stderr)
     return 0
 
