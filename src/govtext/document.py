@@ -653,5 +653,6 @@ class Document:
 __all__ = [
     "Agency", "Date", "DocNo", "Document", "LABELS", "Location", "Metadata", "Number",
     "Official", "Org", "Person", "QUANTITY_KINDS", "Quantity", "REGULATION_KINDS", "Region",
+    "Regulation",
     "Section", "Span", "Term", "Token", "Work", "format_number", "parse_exact", "span_from_dict",
 ]
