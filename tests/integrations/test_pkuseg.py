@@ -308,6 +308,11 @@ def test_broken_model_files_give_a_clear_error(tmp_path):
 
 def test_without_spacy_pkuseg_the_error_says_what_to_install(model, monkeypatch, tmp_path):
     monkeypatch.setitem(sys.modules, "spacy_pkuseg", None)
+    monkeypatch.delitem(sys.modules, "govtext.segment.pkuseg_backend")
+    with pytest.raises(ImportError, match=r"pip install govtext\[spacy\]"):
+        get_segmenter("pkuseg", pkuseg_model=model)
+    monkeypatch.undo()
+    monkeypatch.setitem(sys.modules, "spacy_pkuseg", None)
     with pytest.raises(ImportError, match=r"pip install govtext\[spacy\]"):
         PkusegSegmenter(model)
     with pytest.raises(ImportError, match=r"pip install govtext\[spacy\]"):

@@ -63,6 +63,11 @@ def _require_pkuseg() -> None:
         raise ImportError(f"the pkuseg segmenter needs spacy-pkuseg: {INSTALL_HINT}")
 
 
+# Fail at import too, so `from .pkuseg_backend import ...` says what to install; the
+# classes check again in case the package goes away (tests, broken environments).
+_require_pkuseg()
+
+
 def check_model_dir(path: str | os.PathLike[str]) -> Path:
     """The model directory as a Path, or a ValueError that names it and says what is
     missing."""
