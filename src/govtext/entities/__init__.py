@@ -148,7 +148,7 @@ def find_entities(prep: Prepared, tokens: Sequence[Token], structure: Structure)
     for o in officials:
         out.append(Official(*cut(o.start, o.end), name=o.name, title=o.title or ""))
     taken = [(o.start, o.end) for o in officials]
-    for n in find_persons(s, bound, taken):
+    for n in find_persons(s, bound, taken, (o.name for o in officials)):
         out.append(Person(*cut(n.start, n.end), name=n.name))
 
     named = {(g.start, g.end) for g in agencies if not g.open}

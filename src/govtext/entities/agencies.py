@@ -24,8 +24,8 @@ from typing import Callable
 import re
 
 from ..data import read_rows, read_words
-from .lexicon import (Scanner, county_parents, divisions, first_chars, is_han, table,
-                      trie_pattern)
+from .lexicon import (Scanner, county_parents, county_short_forms, divisions, first_chars,
+                      is_han, short_forms, table, trie_pattern, words)
 from .places import Context
 
 Bound = Callable[[int, int], bool]
@@ -33,7 +33,8 @@ Bound = Callable[[int, int], bool]
 # A level character preceded by one of these is part of another word (全市, 城市, 社区,
 # 我省), not a place standing for the document's own.
 _NOT_BEFORE_LEVEL = "全各本我该每两外跨分城都超上门股夜楼社地景辖园片郊山灾老新矿学校小街湾个省市县区乡镇"
-_LEVELS = ("县市区", "县区", "市县", "市区", "街道", "省", "市", "县", "区", "州", "盟", "旗",
+_LEVELS = ("自治区", "自治州", "自治县", "县市区", "县区", "市县", "市区", "街道", "省", "市", "县",
+           "区", "州", "盟", "旗",
            "镇", "乡")
 
 
@@ -88,12 +89,17 @@ def _grammar() -> _Grammar:
     suffix = trie_pattern(pieces.get("suffix", {}))
     han = r"[\u4e00-\u9fff]"
     level = "|".join(_LEVELS)
-    lead = first_chars(_central(), divisions(), ["中共"], _LEVELS, pieces.get("stem", {}))
+    # 兰州新区 + 管委会: a division's short form and an area suffix
+    area_place = (rf"(?:{trie_pattern(list(short_forms()) + list(county_short_forms()))})"
+                  rf"(?:{trie_pattern(words('places.tsv', 'area'))})")
+    lead = first_chars(_central(), divisions(), ["中共"], _LEVELS, pieces.get("stem", {}),
+                       short_forms(), county_short_forms())
     prefix = re.compile(
         rf"{lead}(?:(?P<central>{trie_pattern(_central())})"
-        rf"|(?:(?P<cpc>中共)?(?P<place>(?:{trie_pattern(divisions())}){{1,3}})"
+        rf"|(?:(?P<cpc>中共)?(?P<place>(?:{trie_pattern(divisions())}){{1,3}}|{area_place})"
         rf"|(?<![{_NOT_BEFORE_LEVEL}])(?P<level>{level}))"
-        rf"(?:(?P<chead>{trie_pattern(congress)})|(?P<head>{trie_pattern(other)})"
+        rf"(?:(?P<session>第[一二三四五六七八九十0-9]{{1,3}}届)?(?P<chead>{trie_pattern(congress)})"
+        rf"|(?P<head>{trie_pattern(other)})"
         rf"|(?P<party>委)(?![员托屈派任实身]))?"
         rf"|(?P<bare>(?:{trie_pattern(pieces.get('stem', {}))})(?:{suffix})))")
     unit = re.compile(rf"{trie_pattern(pieces.get('unit', {}))}"
@@ -101,7 +107,7 @@ def _grammar() -> _Grammar:
     committee = re.compile(rf"(?![委员会]){han}{han}{{0,9}}(?:工作委员会|委员会|工委|委)")
     bare = re.compile(rf"(?:{trie_pattern(pieces.get('stem', {}))})(?:{suffix})")
     starts = (list(_central()) + list(divisions()) + ["中共"] + list(_LEVELS)
-              + list(pieces.get("stem", {})))
+              + list(pieces.get("stem", {})) + list(short_forms()) + list(county_short_forms()))
     return _Grammar(Scanner(prefix, starts), unit, committee, bare)
 
 
@@ -143,7 +149,7 @@ def _place_of(m: re.Match[str], ctx: Context) -> str | None:
     lv = m.group("level")
     if lv == "市":
         return ctx.city
-    if lv == "省":
+    if lv in ("省", "自治区"):
         return ctx.province
     if lv in ("县", "区") and ctx.county and ctx.county.endswith(lv):
         return ctx.county
@@ -225,6 +231,19 @@ def _canonical(m: re.Match[str], units: list[str], ctx: Context) -> str | None:
     return template.replace("{P}", place) + tail
 
 
+_LEVEL_RUN = re.compile(r"[省市县区州盟旗乡镇自治直辖、（）()]{1,16}$")
+
+
+def _each(s: str, a: int) -> bool:
+    """Whether the match at `a` ends a generic coordination of levels opened by 各
+    (各省、自治区、直辖市生态环境厅; 各县、区人民政府): every one, not a named organ."""
+    if a == 0:
+        return False
+    run = _LEVEL_RUN.search(s, max(0, a - 16), a)
+    start = run.start() if run else a
+    return start > 0 and s[start - 1] == "各"
+
+
 def find_agencies(s: str, ctx: Context, bound: Bound) -> list[AgencyMatch]:
     out: list[AgencyMatch] = []
     g = _grammar()
@@ -234,6 +253,9 @@ def find_agencies(s: str, ctx: Context, bound: Bound) -> list[AgencyMatch]:
         m = g.prefix.search(s, pos)
         if m is None:
             break
+        if _each(s, m.start()):
+            pos = m.end() if m.end() > m.start() else m.start() + 1
+            continue
         got = None if m.group("bare") else _parse(s, m, ctx, bound)
         if got is None:
             b = g.bare.match(s, m.start())

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
+import re
+from typing import Callable, Iterable
 
 import regex
 
@@ -40,6 +41,9 @@ def _titles() -> dict[str, tuple[int, bool]]:
     for r in read_rows("titles.tsv"):
         rank = int(r[1]) if len(r) > 1 and r[1].isdigit() else 3
         out[r[0]] = (rank, len(r) > 2 and r[2] == "y")
+    for word, (rank, _) in list(out.items()):  # 郑副市长 as 林市长
+        if word.startswith("副") and out.get(word[1:], (0, False))[1]:
+            out[word] = (rank, True)
     return out
 
 
@@ -99,7 +103,7 @@ def _is_name(cand: str) -> bool:
         return False
     stop = name_stopwords()
     # 周密, or 周密 + one more character (周密部署 is not a person named 周密部)
-    if cand in stop or cand[:k + 1] in stop or cand[k:] in stop:
+    if cand in stop or cand[:k + 1] in stop:
         return False
     # a title inside the candidate: 任组长 is 任 + 组长
     return _title_words().search(cand, k) is None
@@ -213,11 +217,21 @@ def _leaders() -> regex.Pattern[str]:
     return regex.compile(trie_pattern(read_words("persons.txt")))
 
 
-def find_persons(s: str, bound: Bound, taken: list[tuple[int, int]]) -> list[NameMatch]:
-    """Names with no title: a known leader (persons.txt), or a name before 同志."""
+def find_persons(s: str, bound: Bound, taken: list[tuple[int, int]],
+                 known: Iterable[str] = ()) -> list[NameMatch]:
+    """Names with no title: a known leader (persons.txt), a name the document gives a
+    title elsewhere (`known`: 林志远 after 市长林志远), or a name before 同志."""
     out = []
     for m in _leaders().finditer(s):
         out.append(NameMatch(m.start(), m.end(), m.group(), None))
+    names = sorted({n for n in known if len(n) >= 2}, key=len, reverse=True)
+    if names:
+        for m in re.finditer("|".join(re.escape(n) for n in names), s):
+            a, b = m.span()
+            if any(x <= a and b <= y for x, y in taken):
+                continue
+            if (a == 0 or not is_han(s[a - 1]) or bound(a, a)) and (follows(s, b) or bound(b, b)):
+                out.append(NameMatch(a, b, m.group(), None))
     for m in regex.finditer("同志", s):
         j = m.start()
         if any(a < j <= b for a, b in taken) or any(p.end == j for p in out):
