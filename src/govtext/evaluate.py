@@ -308,10 +308,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(report.table())
     if args.errors:
         wanted = None if args.errors == "all" else set(args.errors.split(","))
-        for m in sorted(report.mistakes, key=lambda m: (m.label, m.kind, m.start)):
+        for m in sorted(report.mistakes, key=lambda m: (m.label, m.kind, m.doc, m.start)):
             if wanted is None or m.label in wanted:
-                print(f"{m.label:<10} {m.kind:<9} @{m.start:<6} gold={m.gold!s:<30} "
-                      f"pred={m.pred}")
+                print(f"{m.label:<10} {m.kind:<9} {m.doc}@{m.start:<6} "
+                      f"gold={m.gold!s:<30} pred={m.pred}")
     return 0
 
 
