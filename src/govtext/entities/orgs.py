@@ -81,4 +81,33 @@ def find_orgs(s: str, bound: Bound) -> list[OrgMatch]:
                 break
             out.append(OrgMatch(e.start(), e.end()))
             pos = e.end()
+    return out + _companies(s, bound, breakers)
+
+
+@lru_cache(maxsize=1)
+def _company_suffix() -> Scanner:
+    sufs = words("orgs.tsv", "company")
+    return Scanner(re.compile(trie_pattern(sufs)), sufs)
+
+
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,16}$")
+
+
+def _companies(s: str, bound: Bound, breakers: re.Pattern[str]) -> list[OrgMatch]:
+    """`…有限公司`, `…集团` with no place before: the name runs back from the suffix to
+    punctuation or to the end of the last breaker word (在, 鼓励, 和), and starts a word."""
+    out: list[OrgMatch] = []
+    for m in _company_suffix().finditer(s):
+        if not bound(m.end(), m.end()):
+            continue
+        run = _HAN_RUN.search(s, max(0, m.start() - 16), m.start())
+        if run is None:
+            continue
+        start = run.start()
+        for b in breakers.finditer(s, run.start(), m.start()):
+            start = max(start, b.end())
+        while start < m.start() - 1 and not bound(start, start):
+            start += 1
+        if m.start() - start >= 2:
+            out.append(OrgMatch(start, m.end()))
     return out

@@ -93,42 +93,43 @@ def keep_place(p: Place, s: str, bound: Bound) -> bool:
 
 
 def context_of(places: list[Place], s: str, title: str | None = None) -> Context:
-    """The document's own city and province: the most frequent city named in full (the
-    title's place counts double), else the parent of its most frequent county, else its
-    most frequent province."""
+    """The document's own place. The title (metadata 名称, else the first line) decides
+    when it names a division: a county (安吉县…方案: county and its city), a city, or only
+    a province (福建省司法厅…报告: a provincial document, no city of its own). Otherwise
+    the city named in full at least twice, most often, and its province; else the most
+    frequent province."""
+    if title is None:
+        title = s.lstrip().split("\n", 1)[0]
+    t_level: dict[str, str] = {}
+    for m in _scanner().finditer(title):
+        name = m.group("full")
+        if name:
+            t_level.setdefault(divisions()[name].level, name)
+    if t_level:
+        county = t_level.get("county")
+        city = t_level.get("city") or (divisions()[county].city if county else None) or None
+        province = t_level.get("province")
+        if city is not None:
+            province = divisions()[city].province or province
+        elif county is not None:
+            province = divisions()[county].province or province
+        return Context(city=city, province=province, county=county)
     cities: Counter[str] = Counter()
     provinces: Counter[str] = Counter()
-    counties: Counter[str] = Counter()
     for p in places:
         d = p.division
-        if d is None or p.kind == "area":
+        if d is None or p.kind != "full":
             continue
         if d.level == "city":
-            cities[d.name] += 2 if p.kind == "full" else 1
+            cities[d.name] += 1
         elif d.level == "province":
             provinces[d.name] += 1
-        elif d.level == "county" and p.kind == "full":
-            counties[d.name] += 1
-            if d.city:
-                cities[d.city] += 0  # known, but a county alone does not make the city
-    if title:
-        for m in _scanner().finditer(title):
-            name = m.group("full")
-            if name and divisions()[name].level == "city":
-                cities[name] += 3
-    city = cities.most_common(1)[0][0] if cities and cities.most_common(1)[0][1] else None
-    # a county is the document's own only in a county's document (no city named in full)
-    county = counties.most_common(1)[0][0] if counties and city is None else None
-    if county is not None and divisions()[county].city:
-        city = divisions()[county].city
-    province = None
-    if city is not None:
-        province = divisions()[city].province or None
-    elif provinces:
+    ranked = cities.most_common(1)
+    city = ranked[0][0] if ranked and ranked[0][1] >= 2 else None
+    province = divisions()[city].province if city else None
+    if province is None and provinces:
         province = provinces.most_common(1)[0][0]
-    if city is not None and province is not None and city == province:
-        province = city  # a municipality is its own province
-    return Context(city=city, province=province, county=county)
+    return Context(city=city, province=province or None, county=None)
 
 
 def find_abbreviations(s: str, ctx: Context) -> list[Place]:
