@@ -39,8 +39,9 @@ _ATOM = regex.compile(
     # 2018年1—6月, 1至11月份: a range of months
     rf"|{_NOT_AFTER}(?:(?P<my>{_Y_AR}|{_Y_CN})年)?(?P<ma>{_M}){SEP}(?P<mb>{_M})月份?"
     # 2018年, 2018年4月, 2018年4月15日, 2018年度, 2018年底
-    rf"|{_NOT_AFTER}(?P<y>{_Y_AR}|{_Y_CN})年"
-    rf"(?:(?P<m>{_M})月份?(?:(?P<d>{_D})[日号])?|(?P<suf>度|底|末|初))?"
+    # (scraped PDF text may put one space around each part: 2018 年 4 月)
+    rf"|{_NOT_AFTER}(?P<y>{_Y_AR}|{_Y_CN}) ?年"
+    rf"(?: ?(?P<m>{_M}) ?月份?(?: ?(?P<d>{_D}) ?[日号])?|(?P<suf>度|底|末|初))?"
     # 民国107年 (Taiwan's Minguo calendar: year + 1911)
     rf"|民国(?P<roc>\d{{1,3}}|[{_CD}十百]{{1,4}})年(?:(?P<rm>{_M})月份?(?:(?P<rd>{_D})[日号])?)?"
     # 20184月: 年 lost in scraping

@@ -47,7 +47,9 @@ def numeral_pattern() -> str:
     (1.5万, 3万4000) and fractions (三分之一, 百分之三十六点九)."""
     digits = cn_chars("digit")
     arabic = r"\d{1,3}(?:,\d{3})++(?:\.\d++)?+(?![\d,])|\d++(?:\.\d++)?+"
-    atom = rf"(?>{arabic}|[{digits}]|{multiplier_pattern()}|(?<=[\d{digits}])点(?=[\d{digits}]))"
+    big = cn_chars("big")
+    atom = (rf"(?>{arabic}|[{digits}]|{multiplier_pattern()}|(?<=[\d{digits}])点(?=[\d{digits}])"
+            rf"|(?<=\d) (?=[{big}]))")  # 271.27 亿 in scraped PDF text
     # possessive: a long digit run is read once, never re-split (no backtracking)
     one = rf"{atom}++"
     return rf"(?:{one}分之{one}|{one})"
@@ -66,6 +68,7 @@ def _scanner() -> regex.Pattern[str]:
         rf"(?P<num>{num})"
         rf"(?:(?P<mid>{approx_pattern('mid')})(?P<late>{multiplier_pattern()}+)?)?"
         rf"(?P<big>大)?"
+        rf"(?:(?<=\d) (?=(?:{unit})))?"  # 271.27 亿元 in scraped PDF text
         rf"(?P<unit>{unit})?"
         rf"(?P<post>{approx_pattern('post')})?"
     )
