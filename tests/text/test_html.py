@@ -49,3 +49,19 @@ def test_missing_library_names_the_extra(monkeypatch):
     monkeypatch.setitem(sys.modules, "trafilatura", None)
     with pytest.raises(ImportError, match=r"pip install govtext\[html\]"):
         govtext.annotate_html(PAGE)
+
+
+def test_hidden_header_table_fills_metadata_and_docno_is_found_in_the_text(nlp):
+    page = (Path(__file__).resolve().parent.parent / "data" / "text" / "page_policy.html"
+            ).read_text(encoding="utf-8")
+    doc = govtext.annotate_html(page, pipeline=nlp)
+    assert "索引号" not in doc.text.replace(" ", "")
+    meta = doc.metadata
+    assert meta.index_no == "000014349/2021-00029"
+    assert meta.issuer == "国务院办公厅"
+    assert meta.issued == date(2021, 4, 8) and meta.published == date(2021, 4, 25)
+    assert meta.title == "国务院办公厅关于加强城市内涝治理的实施意见"
+    if meta.docno is not None:  # filled when the DOCNO finder recognizes the number
+        assert doc.text[meta.docno.start:meta.docno.end] == "国办发〔2021〕11号"
+    assert [s.title for s in doc.outline] == ["总体要求", "系统建设城市排水防涝工程体系"]
+    assert "ICP" not in doc.text

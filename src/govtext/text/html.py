@@ -16,7 +16,7 @@ import dataclasses
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from ..document import Metadata
+from ..document import DocNo, Metadata
 from .lines import split_lines
 from .metadata import Field, build_metadata, parse_date, read_fields
 from .prepare import normalize
@@ -106,14 +106,15 @@ def page_lines(html: str) -> str:
 
 def page_metadata(html: str | bytes) -> Metadata:
     """Metadata of a page: header table fields, then trafilatura's title and date.
-    `docno` is left out (its span would index the page, not a Document's text)."""
+    `docno` is left None (its span would index the page, not a Document's text);
+    `annotate_html` finds it in the Document's text instead."""
     page = _as_text(html)
     text = page_lines(page)
     norm = normalize(text)
     fields: list[Field] = []
     for line in split_lines(text):
-        fields.extend(f for f in read_fields(text, norm, line) if f.key != "docno")
-    meta = build_metadata(text, norm, fields)
+        fields.extend(read_fields(text, norm, line))
+    meta = dataclasses.replace(build_metadata(text, norm, fields), docno=None)
     traf = _trafilatura()
     info = traf.extract_metadata(page) if page.strip() else None
     title = getattr(info, "title", None) if info is not None else None
@@ -151,5 +152,24 @@ def annotate_html(html: str | bytes, pipeline: Pipeline | None = None) -> Docume
     text = extract_text(html)
     nlp = pipeline if pipeline is not None else default_pipeline()
     doc = nlp(text)
-    return dataclasses.replace(doc, metadata=merge_metadata(doc.metadata,
-                                                            page_metadata(html)))
+    page = page_metadata(html)
+    meta = merge_metadata(doc.metadata, page)
+    if meta.docno is None:
+        meta = dataclasses.replace(meta, docno=_docno_in(doc.text, page))
+    return dataclasses.replace(doc, metadata=meta)
+
+
+def _docno_in(text: str, page: Metadata) -> DocNo | None:
+    """The page's 发文字号, as a span of the Document's text when it occurs there."""
+    from ..entities.docno import find_docnos
+    from .metadata import _labels
+
+    keys, _ = _labels()
+    for label, value in page.fields:
+        if keys.get("".join(label.split())) == "docno" and value:
+            at = text.find(value)
+            if at >= 0:
+                found = find_docnos(text, normalize(text), at, at + len(value))
+                if found:
+                    return found[0]
+    return None
