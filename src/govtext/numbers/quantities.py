@@ -78,8 +78,8 @@ _RANGE = regex.compile(_RANGE_SEP)
 _HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"[A-Za-z]")
 _QUOTED = regex.compile(r"“[^“”\n]{1,12}”|‘[^‘’\n]{1,12}’|「[^「」\n]{1,12}」|『[^『』\n]{1,12}』"
-                        r"|〔[^〔〕\n]{1,12}〕|\[[^\[\]\n]{1,12}\]|《[^《》\n]{1,60}》")
-len_max = 1 << 62
+                        r'|"[^"\n]{1,12}"|〔[^〔〕\n]{1,12}〕|\[[^\[\]\n]{1,12}\]|《[^《》\n]{1,60}》')
+_FAR = 1 << 62
 _DATE_PARTS = frozenset("年月日号时")
 _PERCENT_SIGNS = frozenset("%‰‱")
 _BARE_AFTER = frozenset("，,、；;")
@@ -146,7 +146,7 @@ def _fixed_words() -> regex.Pattern[str]:
 def _in_fixed(spans: list[tuple[int, int]], pos: int) -> bool:
     """Whether a numeral starting at `pos` starts inside a fixed word (not merely runs
     into one: the 十 of 十二元 is not the 二 of 二元)."""
-    i = bisect_right(spans, (pos, len_max)) - 1
+    i = bisect_right(spans, (pos, _FAR)) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
@@ -157,7 +157,7 @@ def _fixed_spans(norm: str) -> list[tuple[int, int]]:
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether [start, end) lies within one of the sorted, disjoint spans."""
-    i = bisect_right(spans, (start, len_max)) - 1
+    i = bisect_right(spans, (start, _FAR)) - 1
     return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
 
