@@ -23,7 +23,8 @@ _CLOSERS = {v: k for k, v in _PAIRS.items()}
 _QUOTES = frozenset("”’」』")
 _TERMINATORS = frozenset("。！？；!?;")
 _MARKS = regex.compile(
-    "[" + regex.escape("".join(_PAIRS) + "".join(_CLOSERS) + "".join(_TERMINATORS)) + "]+")
+    "[" + regex.escape("".join(_PAIRS) + "".join(_CLOSERS) + "".join(_TERMINATORS)) + "]")
+_OPENERS = regex.compile("[" + regex.escape("".join(_PAIRS)) + "]")
 
 
 def paragraphs(text: str, lines: Sequence[Line], skip: Sequence[tuple[int, int]] = ()) \
@@ -60,13 +61,10 @@ def _protected(text: str, marks: list[tuple[int, str]]) -> dict[int, int]:
 
 def split_sentences(text: str, norm: str, para: Region) -> list[Region]:
     """The sentences of one paragraph, covering it without gaps but for blanks."""
-    found = list(_MARKS.finditer(norm, para.start, para.end))
-    if not found:  # the common short line: one sentence, already trimmed
+    marks = [(m.start(), m.group()) for m in _MARKS.finditer(norm, para.start, para.end)]
+    if not marks:  # the common short line: one sentence, already trimmed
         return [Region(para.start, para.end, para.text, "sentence")]
-    marks: list[tuple[int, str]] = []
-    for m in found:
-        marks.extend((k, norm[k]) for k in range(m.start(), m.end()))
-    pairs = _protected(text, marks)
+    pairs = _protected(text, marks) if _OPENERS.search(norm, para.start, para.end) else {}
     breaks: list[int] = []
     close_at = -1  # the closing mark of the protected pair we are inside, or -1
     i, n = 0, len(marks)
