@@ -17,25 +17,24 @@ parse: the place filled in from the document's context and each piece's full for
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-import re
-
 from ..data import read_rows, read_words
 from .lexicon import (Scanner, county_parents, county_short_forms, divisions, first_chars,
-                      is_han, short_forms, table, trie_pattern, words)
+                      short_forms, table, trie_pattern, words)
 from .places import Context
 
 Bound = Callable[[int, int], bool]
 
-# A level character preceded by one of these is part of another word (全市, 城市, 社区,
-# 我省), not a place standing for the document's own.
-_NOT_BEFORE_LEVEL = "全各本我该每两外跨分城都超上门股夜楼社地景辖园片郊山灾老新矿学校小街湾个省市县区乡镇"
-_LEVELS = ("自治区", "自治州", "自治县", "县市区", "县区", "市县", "市区", "街道", "省", "市", "县",
-           "区", "州", "盟", "旗",
-           "镇", "乡")
+
+
+@lru_cache(maxsize=1)
+def _levels() -> tuple[tuple[str, ...], str]:
+    """Level words (市, 省, 县区, 自治区) and the characters that block them (levels.tsv)."""
+    return (words("levels.tsv", "level"), "".join(words("levels.tsv", "blocker")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,16 +87,17 @@ def _grammar() -> _Grammar:
     stems = list(pieces.get("stem", {})) + list(pieces.get("stem-generic", {}))
     suffix = trie_pattern(pieces.get("suffix", {}))
     han = r"[\u4e00-\u9fff]"
-    level = "|".join(_LEVELS)
+    levels, blockers = _levels()
+    level = trie_pattern(levels)
     # 兰州新区 + 管委会: a division's short form and an area suffix
     area_place = (rf"(?:{trie_pattern(list(short_forms()) + list(county_short_forms()))})"
                   rf"(?:{trie_pattern(words('places.tsv', 'area'))})")
-    lead = first_chars(_central(), divisions(), ["中共"], _LEVELS, pieces.get("stem", {}),
+    lead = first_chars(_central(), divisions(), ["中共"], levels, pieces.get("stem", {}),
                        short_forms(), county_short_forms())
     prefix = re.compile(
         rf"{lead}(?:(?P<central>{trie_pattern(_central())})"
         rf"|(?:(?P<cpc>中共)?(?P<place>(?:{trie_pattern(divisions())}){{1,3}}|{area_place})"
-        rf"|(?<![{_NOT_BEFORE_LEVEL}])(?P<level>{level}))"
+        rf"|(?<![{re.escape(blockers)}])(?P<level>{level}))"
         rf"(?:(?P<session>第[一二三四五六七八九十0-9]{{1,3}}届)?(?P<chead>{trie_pattern(congress)})"
         rf"|(?P<head>{trie_pattern(other)})"
         rf"|(?P<party>委)(?![员托屈派任实身]))?"
@@ -106,7 +106,7 @@ def _grammar() -> _Grammar:
                       rf"|(?:{trie_pattern(stems)})(?:{suffix})")
     committee = re.compile(rf"(?![委员会]){han}{han}{{0,9}}(?:工作委员会|委员会|工委|委)")
     bare = re.compile(rf"(?:{trie_pattern(pieces.get('stem', {}))})(?:{suffix})")
-    starts = (list(_central()) + list(divisions()) + ["中共"] + list(_LEVELS)
+    starts = (list(_central()) + list(divisions()) + ["中共"] + list(levels)
               + list(pieces.get("stem", {})) + list(short_forms()) + list(county_short_forms()))
     return _Grammar(Scanner(prefix, starts), unit, committee, bare)
 

@@ -20,7 +20,6 @@ from .lexicon import Scanner, divisions, short_forms, trie_pattern, words
 
 Bound = Callable[[int, int], bool]
 
-_NOT_BEFORE_LEVEL = "全各本我该每两外跨分城都超上门股夜楼社地景辖园片郊山灾老新矿学校小街湾个"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,12 +31,13 @@ class OrgMatch:
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[Scanner, Scanner, re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     names = trie_pattern(words("orgs.tsv", "name"))
+    blockers = "".join(words("levels.tsv", "blocker"))
     suffix = trie_pattern(words("orgs.tsv", "suffix"))
     place_words = (list(divisions()) + list(short_forms())
                    + list(words("places.tsv", "country")))
     place = trie_pattern(place_words)
     composed = re.compile(
-        rf"(?:(?P<place>{place})|(?<![{_NOT_BEFORE_LEVEL}])(?P<level>[省市县区]))"
+        rf"(?:(?P<place>{place})|(?<![{re.escape(blockers)}])(?P<level>[省市县区]))"
         rf"(?P<middle>[\u4e00-\u9fff]{{0,12}}?)(?P<suf>{suffix})")
     return (Scanner(re.compile(names), words("orgs.tsv", "name")),
             Scanner(composed, place_words + list("省市县区")), re.compile(suffix),

@@ -63,7 +63,6 @@ def _abbrs() -> dict[str, str]:
     return {r[0]: r[2] for r in table("places.tsv", "abbr") if len(r) > 2}
 
 
-_MOVE = "来驻赴抵离返留"
 
 
 def find_places(s: str) -> list[Place]:
@@ -145,7 +144,8 @@ def find_abbreviations(s: str, ctx: Context) -> list[Place]:
     if not chars:
         return []
     out = []
-    pattern = re.compile(rf"(?<=[{_MOVE}])[{''.join(chars)}]")
+    move = "".join(words("levels.tsv", "move"))
+    pattern = re.compile(rf"(?<=[{re.escape(move)}])[{''.join(chars)}]")
     divs = divisions()
     for m in pattern.finditer(s):
         a = m.start()
