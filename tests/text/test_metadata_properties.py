@@ -22,7 +22,8 @@ index_no = st.from_regex(r"[0-9A-Z]{6,12}/20[0-9]{2}-[0-9]{2,5}", fullmatch=True
 days = st.dates(min_value=date(1990, 1, 1), max_value=date(2035, 12, 31))
 date_style = st.sampled_from(["{y}-{m:02d}-{d:02d}", "{y}年{m}月{d}日", "{y}/{m}/{d}",
                               "{y}.{m:02d}.{d:02d}", "{y}年{m:02d}月{d:02d}日"])
-separator = st.sampled_from(["：", ":", " : ", "\t", "|", " ", "　"])
+separator = st.sampled_from(["：", ":", " : ", "\t", "|", "】"])
+blank = st.sampled_from([" ", "　", "  "])
 between = st.sampled_from([" ", "　", "\t", "   ", " | "])
 
 
@@ -38,14 +39,17 @@ def headers(draw):
         "validity": draw(st.sampled_from(["有效", "现行有效", "失效"])),
     }
     keys = draw(st.permutations(list(values)))
+    # blanks alone separate labels from values only in a layout that uses them
+    # throughout (in a line of 名称：… a word like 分类 followed by a space is value text)
+    blank_layout = draw(st.booleans())
     fields = []
     for key in keys:
         label = draw(st.sampled_from(LABELS[key]))
         value = values[key]
         if isinstance(value, date):
             value = draw(date_style).format(y=value.year, m=value.month, d=value.day)
-        sep = draw(separator)
-        fields.append(f"{label}{sep}{value}")
+        sep = draw(blank if blank_layout else separator)
+        fields.append(f"【{label}】{value}" if sep == "】" else f"{label}{sep}{value}")
     # group the fields into lines of 1-3
     lines, i = [], 0
     while i < len(fields):

@@ -24,6 +24,7 @@ from ..document import DocNo, Metadata
 from .lines import Line, trim
 
 _VALUE_TRIM = " \t|│┃:"
+_STRONG_SEP = frozenset(":|│┃\t]】")
 _VALUE_TRIM_END = _VALUE_TRIM + "【["  # the bracket that opens the next label
 _NUMERAL = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 _NUMERAL["零"] = 0
@@ -87,6 +88,20 @@ class Field:
     value_end: int
 
 
+def _blank_separated(norm: str, m: regex.Match[str]) -> bool:
+    label = m.group("known") or m.group("generic")
+    return not any(c in _STRONG_SEP for c in norm[m.start() + len(label):m.end()])
+
+
+def _weak(norm: str, m: regex.Match[str]) -> bool:
+    """A two-character label followed only by blanks, inside a line whose first field
+    has a real separator (名称：生活垃圾 分类 工作): too likely a word of the value."""
+    label = m.group("known")
+    if label is None or len("".join(label.split())) > 2:
+        return False
+    return _blank_separated(norm, m)
+
+
 def read_fields(text: str, norm: str, line: Line, require_known: bool = True) -> list[Field]:
     """The fields of a header line, or [] when the line is not a header line (it must
     start with a field and, with `require_known`, hold at least one known label)."""
@@ -96,9 +111,12 @@ def read_fields(text: str, norm: str, line: Line, require_known: bool = True) ->
     lo = line.lo
     while lo < line.hi and norm[lo] in "|│┃【[ \t":
         lo += 1
-    matches = list(pattern.finditer(norm, lo, line.hi))
-    if not matches or matches[0].start() != lo:
+    found = list(pattern.finditer(norm, lo, line.hi))
+    if not found or found[0].start() != lo:
         return []
+    # a line laid out with blanks as separators throughout may use them mid-line too
+    blank_layout = _blank_separated(norm, found[0])
+    matches = [m for m in found if m is found[0] or blank_layout or not _weak(norm, m)]
     if require_known and all(m.group("known") is None for m in matches):
         return []
     out = []
