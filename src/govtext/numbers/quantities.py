@@ -257,6 +257,15 @@ def _candidates(norm: str) -> list[_Cand]:
         elif m.group("mid"):
             end = ne  # 多 / 来 with no unit after it belongs to the next word
         post = m.group("post")
+        if unit == "个" and post == "多":
+            # 3个多月: 多 splits the unit 个月
+            for n in (3, 2, 1):
+                rest = norm[m.end("post"):m.end("post") + n]
+                if len(rest) == n and "个" + rest in units:
+                    unit = "个" + rest
+                    approx_word = approx_word or "more"
+                    post, end = None, m.end("post") + n
+                    break
         if post and (unit or percent_of or "分之" in numeral):
             approx_word = approx_word or approx["post"][post]
             end = m.end("post")
