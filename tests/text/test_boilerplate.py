@@ -37,7 +37,7 @@ def test_boilerplate_regions(case):
     "分享到：", "浏览次数：1024", "Copyright © 2005-2023 www.example.gov.cn", "版权所有：某某市人民政府",
     "版权：XX市人民政府办公室", "京ICP备05070218号", "冀公网安备 13030202000123号", "网站标识码：1303000003",
     "上一篇：关于做好2021年防汛工作的通知", "【下一篇】：市政府召开常务会议", "文字大小：大 中 小",
-    "您是第1234567位访问者",
+    "您是第1234567位访问者", "【打印正文】", "无障碍浏览 | 长者模式 | 繁體", "分享：", "视力保护色：",
 ])
 def test_boilerplate_lines(line):
     text = f"正文第一段，内容充实。\n{line}\n"
@@ -48,7 +48,8 @@ def test_boilerplate_lines(line):
 @pytest.mark.parametrize("line", [
     "市政府办公室负责同志介绍了当前位置调整的有关情况。", "打印机采购项目已完成", "字体设计大赛圆满落幕",
     "版权保护工作取得新进展，查处侵权盗版案件32起。", "首页设计方案已通过评审", "返回式卫星回收成功",
-    "主办单位要切实履行安全管理责任。", "下一步，我们将继续深化改革。", "上一年度结转资金3亿元。",
+    "主办单位要切实履行安全管理责任。", "下一步，我们将继续深化改革。", "上一年度结转资金3亿元。", "无障碍设施建设全面推进",
+    "分享经济健康发展。", "视力保护工作持续加强。",
 ])
 def test_body_lines_are_not_boilerplate(line):
     text = f"{line}\n第二段正文。\n"
@@ -62,3 +63,14 @@ def test_entities_in_boilerplate_are_dropped_and_offsets_kept(nlp):
     for s in doc.spans:
         assert not any(r.start <= s.start < r.end for r in doc.boilerplate)
     assert govtext.Region in {type(r) for r in doc.boilerplate}
+
+
+def test_sponsor_line_in_the_footer():
+    text = ("市政府召开常务会议。\n\n湖州市人民政府办公室主办 湖州市大数据发展管理局承办\n"
+            "浙ICP备05006123号\n")
+    kinds = [(r.text, r.kind) for r in analyze(Prepared.of(text)).boilerplate]
+    assert kinds == [("湖州市人民政府办公室主办 湖州市大数据发展管理局承办", "footer"),
+                     ("浙ICP备05006123号", "footer")]
+    # the same words in the body are body text
+    body = "湖州市人民政府办公室主办 湖州市大数据发展管理局承办\n会议要求各地抓好落实。\n"
+    assert analyze(Prepared.of(body)).boilerplate == ()
