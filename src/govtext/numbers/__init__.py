@@ -3,6 +3,20 @@
     >>> from govtext.numbers import parse_number, find_numbers
     >>> parse_number("一百零八億")
     Decimal('10800000000')
+    >>> find_numbers("共有3万4000人")
+    [NumberMatch(start=2, end=8, text='3万4000', value=Decimal('34000'))]
+
+- `parse_number(s)`: the exact value of one numeral (Decimal, or Fraction for 三分之一);
+  percent forms give the plain value (百分之五十 -> 0.5).
+- `find_numbers(text)`: every numeral with offsets into `text` and its value.
+- `find_spans(prep)`: the QUANTITY and DATE spans the pipeline adds; a QUANTITY keeps
+  its number in its unit (百分之三十六点九 -> 36.9 with unit %).
+- `to_base(quantity)`: the value in the unit's base unit (亩 -> 平方米), from
+  `data/units.tsv`.
+
+Language data: `units.tsv` (units and measure words), `numbers_numerals.tsv`,
+`numbers_approx.tsv` (余, 约, 以上 …), `numbers_context.tsv` (ordinals, names, idioms),
+`numbers_fixed_words.txt` (三门峡, 五花八门) and `numbers_words.tsv` (一半).
 """
 
 from __future__ import annotations
