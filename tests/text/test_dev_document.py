@@ -70,3 +70,26 @@ def test_outline(dev):
     # the 一是…十是 items of 二、(二)
     items = tops[1].children[1].children
     assert [i.marker for i in items] == [f"{n}是" for n in "一二三四五六七八九十"]
+
+
+def test_every_gold_span_has_a_paragraph_sentence_and_section(dev, shared_dir):
+    import json
+
+    from govtext.document import Document, span_from_dict
+
+    text, s = dev
+    gold = json.loads((shared_dir / "gold" / "qinhuangdao-2018-fazhi-report.json")
+                      .read_text(encoding="utf-8"))["spans"]
+    doc = Document(text=text, spans=tuple(span_from_dict(g) for g in gold),
+                   sentences=s.sentences, paragraphs=s.paragraphs, boilerplate=s.boilerplate,
+                   outline=s.outline, metadata=s.metadata, body=s.body)
+    first_heading = s.outline[0].start
+    for span in doc.spans:
+        assert not any(r.start < span.end and span.start < r.end for r in doc.boilerplate)
+        sentence = doc.sentence_of(span)
+        paragraph = doc.paragraph_of(span)
+        assert sentence is not None and paragraph is not None, span
+        assert paragraph.start <= sentence.start and sentence.end <= paragraph.end
+        if span.start >= first_heading:
+            section = doc.section_of(span)
+            assert section is not None and section.start <= span.start < section.end
