@@ -65,3 +65,16 @@ def test_hidden_header_table_fills_metadata_and_docno_is_found_in_the_text(nlp):
         assert doc.text[meta.docno.start:meta.docno.end] == "国办发〔2021〕11号"
     assert [s.title for s in doc.outline] == ["总体要求", "系统建设城市排水防涝工程体系"]
     assert "ICP" not in doc.text
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("湖州市2022年度法治政府建设情况报告_湖州市人民政府", "湖州市2022年度法治政府建设情况报告"),
+    ("关于做好春节期间安全工作的通知 | 某某县人民政府", "关于做好春节期间安全工作的通知"),
+    ("国务院办公厅关于加强城市内涝治理的实施意见", "国务院办公厅关于加强城市内涝治理的实施意见"),
+    ("", None),
+    (None, None),
+])
+def test_page_titles_lose_the_site_name(title, expected):
+    from govtext.text.html import _page_title
+
+    assert _page_title(title) == expected

@@ -16,6 +16,8 @@ import dataclasses
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+import regex
+
 from ..document import DocNo, Metadata
 from .lines import split_lines
 from .metadata import Field, build_metadata, parse_date, read_fields
@@ -31,6 +33,7 @@ _BLOCK = frozenset("""p div br tr li ul ol dl dt dd h1 h2 h3 h4 h5 h6 table thea
 tfoot section article header footer nav aside form title pre blockquote address
 figure figcaption caption hr main center""".split())
 _CELL = frozenset(("td", "th"))
+_SITE_SUFFIX = regex.compile(r"\s*(?:_|\||｜| - | — |--)\s*")
 _SKIP = frozenset(("script", "style", "noscript", "template", "svg", "head"))
 
 
@@ -124,11 +127,18 @@ def page_metadata(html: str | bytes) -> Metadata:
         published = parse_date(str(raw_date))
     return dataclasses.replace(
         meta,
-        title=meta.title or (title.strip() if isinstance(title, str) and title.strip()
-                             else None),
+        title=meta.title or _page_title(title),
         published=meta.published or published,
         fields=tuple((k, v) for k, v in meta.fields),
     )
+
+
+def _page_title(title: object) -> str | None:
+    """A page title without the site name pages append: ``…报告_湖州市人民政府``."""
+    if not isinstance(title, str) or not title.strip():
+        return None
+    head = _SITE_SUFFIX.split(title.strip(), maxsplit=1)[0].strip()
+    return head if len(head) >= 4 else title.strip()
 
 
 def merge_metadata(first: Metadata, second: Metadata) -> Metadata:
