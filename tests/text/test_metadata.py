@@ -38,6 +38,8 @@ def test_header_layouts(case):
                 assert tuple(pair) in meta.fields
         else:
             assert meta.fields == ()
+    # nothing inside boilerplate is a field (浏览次数：128)
+    assert not any(label.startswith("浏览") for label, _ in meta.fields)
     # header lines are annotated like body text: never boilerplate, always paragraphs
     if meta.start is not None:
         assert all(not (r.start < meta.end and meta.start < r.end and r.kind != "tools")

@@ -73,7 +73,7 @@ def test_section_of_locates_the_deepest_section(nlp):
 
 @pytest.mark.parametrize("text, value", [
     ("一", 1), ("十", 10), ("十一", 11), ("二十", 20), ("二十三", 23), ("九十九", 99),
-    ("一百", 100), ("一百零五", 105), ("两", 2), ("〇", 0), ("", None), ("甲", None),
+    ("一百", 100), ("一百零五", 105), ("两", 2), ("〇", 0), ("一〇", 10), ("", None), ("甲", None),
 ])
 def test_chinese_number(text, value):
     assert chinese_number(text) == value

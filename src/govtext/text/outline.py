@@ -69,14 +69,15 @@ _MIN_TITLE = 4
 
 
 def chinese_number(s: str) -> int | None:
-    """一..九十九 (and 一百..九百九十九), 〇-style digit strings; None if not a number."""
+    """一..九十九 and 一百..九百九十九, or digit-by-digit strings (一〇); None if `s`
+    is not a number."""
     if not s:
         return None
-    if all(c in _CN_DIGIT for c in s):
+    if all(c in _CN_DIGIT for c in s):  # digit by digit: 一〇 = 10
         value = 0
         for c in s:
             value = value * 10 + _CN_DIGIT[c]
-        return value if len(s) == 1 or "十" not in s else None
+        return value
     total, current = 0, 0
     for c in s:
         if c in _CN_DIGIT:

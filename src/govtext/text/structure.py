@@ -112,6 +112,9 @@ def analyze(prep: Prepared) -> Structure:
     boiler = {i for i, ln in enumerate(lines) if ln.lo < ln.hi and (ln.lo, ln.hi) in whole}
 
     fields, header = _read_header(text, norm, lines, boiler)
+    # a visit counter (浏览次数：12) inside a header line is page furniture, not a field
+    fields = [f for f in fields
+              if not any(r.start <= f.value_start < r.end for r in boilerplate)]
     content = [i for i, ln in enumerate(lines)
                if ln.lo < ln.hi and i not in boiler and i not in header]
     after = max(header) if header else -1
