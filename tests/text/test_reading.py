@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import govtext
 from govtext.text.reading import DecodeError, decode, read
@@ -86,3 +88,29 @@ def test_annotate_file_keeps_line_endings(tmp_path, nlp):
     assert "\r\n" in doc.text
     assert [s.title for s in doc.outline] == ["总体要求"]
     assert doc.outline[0].children[0].title == "指导思想"
+
+any_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
+
+
+@settings(max_examples=200, deadline=None)
+@given(any_text, st.sampled_from([
+    (b"", "utf-8"), (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"), (codecs.BOM_UTF32_LE, "utf-32-le"),
+]))
+def test_any_text_round_trips(text, form):
+    bom, encoding = form
+    if not bom and text.startswith("\ufeff"):
+        text = "x" + text  # a leading U+FEFF in a file without a BOM is read as one
+    assert decode(bom + text.encode(encoding)) == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动"
+                        "同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理"
+                        "，。；：“”《》（）、\n\r 0123456789abc", min_size=8, max_size=80))
+def test_gb18030_text_of_chinese_documents_round_trips(text):
+    data = text.encode("gb18030")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        assert decode(data) == text
