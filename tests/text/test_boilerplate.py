@@ -74,3 +74,11 @@ def test_sponsor_line_in_the_footer():
     # the same words in the body are body text
     body = "湖州市人民政府办公室主办 湖州市大数据发展管理局承办\n会议要求各地抓好落实。\n"
     assert analyze(Prepared.of(body)).boilerplate == ()
+
+
+def test_contact_lines_count_only_after_a_footer():
+    text = "【打印】【关闭】\n联系电话：0571-87654321\n正文。\n"
+    assert [r.text for r in analyze(Prepared.of(text)).boilerplate] == ["【打印】【关闭】"]
+    text = "正文。\n版权所有：某某市人民政府\n联系电话：0571-87654321\n"
+    assert [r.text for r in analyze(Prepared.of(text)).boilerplate] == [
+        "版权所有：某某市人民政府", "联系电话：0571-87654321"]

@@ -103,12 +103,12 @@ def find_boilerplate(text: str, norm: str, lines: Sequence[Line]) -> list[Region
                 kinds[k] = (line_kind(norm, lines[k], "tail")
                             or line_kind(norm, lines[k], "follow"))
 
-    # lines that only count right after other boilerplate
+    # lines that only count right after a footer line (its address, phone, ...)
     previous: str | None = None
     for k, ln in enumerate(lines):
         if ln.blank:
             continue
-        if kinds[k] is None and previous is not None:
+        if kinds[k] is None and previous == "footer":
             kinds[k] = line_kind(norm, ln, "follow")
         previous = kinds[k]
 
