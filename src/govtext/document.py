@@ -397,6 +397,7 @@ class Metadata:
     source: str | None = None  # 来源 / 信息来源
     start: int | None = None  # offsets of the header lines in the text, when read from it
     end: int | None = None
+    sponsor: str | None = None  # the site's sponsor from its footer (主办单位:…)
 
     def to_dict(self) -> dict[str, JSON]:
         return {
@@ -412,6 +413,7 @@ class Metadata:
             "source": self.source,
             "start": self.start,
             "end": self.end,
+            "sponsor": self.sponsor,
         }
 
     @classmethod
@@ -433,6 +435,7 @@ class Metadata:
             source=data.get("source"),
             start=data.get("start"),
             end=data.get("end"),
+            sponsor=data.get("sponsor"),
         )
 
 

@@ -71,6 +71,7 @@ def test_sponsor_line_in_the_footer():
     kinds = [(r.text, r.kind) for r in analyze(Prepared.of(text)).boilerplate]
     assert kinds == [("湖州市人民政府办公室主办 湖州市大数据发展管理局承办", "footer"),
                      ("浙ICP备05006123号", "footer")]
+    assert analyze(Prepared.of(text)).metadata.sponsor == "湖州市人民政府办公室"
     # the same words in the body are body text
     body = "湖州市人民政府办公室主办 湖州市大数据发展管理局承办\n会议要求各地抓好落实。\n"
     assert analyze(Prepared.of(body)).boilerplate == ()
@@ -82,3 +83,13 @@ def test_contact_lines_count_only_after_a_footer():
     text = "正文。\n版权所有：某某市人民政府\n联系电话：0571-87654321\n"
     assert [r.text for r in analyze(Prepared.of(text)).boilerplate] == [
         "版权所有：某某市人民政府", "联系电话：0571-87654321"]
+
+
+@pytest.mark.parametrize("footer, sponsor", [
+    ("主办单位：成都市武侯区人民政府办公室", "成都市武侯区人民政府办公室"),
+    ("主办：广州市天河区人民政府 承办：天河区政务服务数据管理局", "广州市天河区人民政府"),
+    ("版权所有：某某县人民政府", None),
+])
+def test_sponsor_from_the_footer(footer, sponsor):
+    text = f"正文。\n{footer}\n"
+    assert analyze(Prepared.of(text)).metadata.sponsor == sponsor

@@ -29,6 +29,7 @@ def test_metadata(dev):
     assert m.index_no == "00035727X/2019-33"
     assert m.topic == "综合政务"
     assert m.title == "秦皇岛市2018年度法治政府建设工作报告"
+    assert m.sponsor == "秦皇岛市人民政府办公室"  # from the footer's 主办单位
 
 
 def test_boilerplate_found_and_nothing_else(dev):

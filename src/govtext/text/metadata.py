@@ -185,3 +185,18 @@ def build_metadata(text: str, norm: str, fields: Sequence[Field], *, title: str 
         start=start,
         end=end,
     )
+
+
+_SPONSOR = regex.compile(
+    r"主办(?:单位)?\s*:\s*(?P<after>[^\s|│,，;；:]{2,40})"
+    r"|(?P<before>[^\s|│,，;；:]{2,40}?)主办(?=\s|$|[|│])")
+
+
+def find_sponsor(text: str, norm: str, start: int, end: int) -> str | None:
+    """The sponsor named in a footer line (``主办单位：某市人民政府办公室`` or
+    ``某市人民政府办公室主办``), as written."""
+    m = _SPONSOR.search(norm, start, end)
+    if m is None:
+        return None
+    group = "after" if m.group("after") is not None else "before"
+    return text[m.start(group):m.end(group)]

@@ -13,18 +13,22 @@
    (`govtext.text.sentences`);
 5. the outline of the body's headings (`govtext.text.outline`).
 
+The footer's sponsor (主办单位) goes to `Metadata.sponsor`: a bare issuing body in the
+header (发布机构：办公室) is usually that sponsor's office.
+
 When the header has no title field, the first title-like line (short, no sentence
 punctuation, not a numbered heading) among the first content lines is the title.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..document import Metadata, Region, Section
 from .boilerplate import find_boilerplate
 from .lines import Line, split_lines
-from .metadata import Field, build_metadata, continue_field, parse_date, read_fields
+from .metadata import (Field, build_metadata, continue_field, find_sponsor, parse_date,
+                       read_fields)
 from .outline import build_outline, is_heading
 from .prepare import Prepared
 from .sentences import paragraphs as find_paragraphs
@@ -135,6 +139,10 @@ def analyze(prep: Prepared) -> Structure:
     meta_start = min((lines[i].lo for i in header), default=None)
     meta_end = max((lines[i].hi for i in header), default=None)
     metadata = build_metadata(text, norm, fields, title=title, start=meta_start, end=meta_end)
+    sponsor = next((found for r in boilerplate if r.kind == "footer"
+                    for found in [find_sponsor(text, norm, r.start, r.end)] if found), None)
+    if sponsor is not None:
+        metadata = replace(metadata, sponsor=sponsor)
 
     paras = find_paragraphs(text, lines, [(lines[i].lo, lines[i].hi) for i in boiler])
     sentences = [s for p in paras for s in split_sentences(text, norm, p)]
