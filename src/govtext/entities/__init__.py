@@ -16,11 +16,12 @@ from typing import Callable, Sequence
 from ..document import Agency, Location, Official, Org, Person, Span, Token
 from ..text.prepare import Prepared
 from ..text.structure import Structure
-from .agencies import AgencyMatch, find_agencies, unit_end
+from .agencies import AgencyMatch, find_agencies, town_organ, unit_end
 from .lexicon import Squeezed, divisions, squeeze, trie_pattern
 from .officials import find_officials, find_persons, follows, role_at, title_at
 from .orgs import find_orgs
-from .places import Context, context_of, find_abbreviations, find_places, keep_place
+from .places import (Context, context_of, find_abbreviations, find_places, find_sites,
+                     keep_place)
 
 
 def _boundaries(tokens: Sequence[Token], sq: Squeezed) -> Callable[[int, int], bool]:
@@ -117,15 +118,22 @@ def find_entities(prep: Prepared, tokens: Sequence[Token], structure: Structure)
 
     raw = find_places(s)
     ctx = context_of(raw, s, structure.metadata.title)
-    places = [p for p in raw if keep_place(p, s, bound)] + find_abbreviations(s, ctx)
-    for p in places:
-        out.append(Location(*cut(p.start, p.end)))
 
     def abound(a: int, b: int) -> bool:
         # the segmenter often glues an organ to the title after it (市委书记)
         if a == b:  # an end: a word edge, a title or role noun, or a word that follows names
             return bound(a, a) or title_at(s, b) or role_at(s, b) or follows(s, b)
         return bound(a, b) or (bound(a, a) and (title_at(s, b) or role_at(s, b)))
+
+    sites = find_sites(s, bound, lambda i: abound(i, i))
+    places = ([p for p in raw if keep_place(p, s, bound)] + find_abbreviations(s, ctx)
+              + [p for p in sites if p.kind != "town" or town_organ(s, p.end) < 0])
+    for p in places:
+        out.append(Location(*cut(p.start, p.end)))
+    for p in sites:  # 递铺街道 + 办事处, 天荒坪镇 + 人民政府
+        e = town_organ(s, p.end) if p.kind == "town" else -1
+        if e > 0:
+            out.append(Agency(*cut(p.start, e)))
 
     agencies = find_agencies(s, ctx, abound)
     for g in agencies:

@@ -83,7 +83,8 @@ def _grammar() -> _Grammar:
     heads = _heads()
     pieces = _pieces()
     congress = [h for h, (k, _) in heads.items() if k in _CONGRESS]
-    other = [h for h, (k, _) in heads.items() if k not in _CONGRESS and "+place" not in k]
+    other = [h for h, (k, _) in heads.items()
+             if k not in _CONGRESS and "+place" not in k and k != "town"]
     stems = list(pieces.get("stem", {})) + list(pieces.get("stem-generic", {}))
     suffix = trie_pattern(pieces.get("suffix", {}))
     han = r"[\u4e00-\u9fff]"
@@ -326,4 +327,15 @@ def _institutions(s: str, ctx: Context, found: list[AgencyMatch]) -> list[Agency
 def unit_end(s: str, i: int) -> int:
     """End of a department piece (宣传部, 行政审批局) starting at `i`, or -1."""
     m = _grammar().unit.match(s, i)
+    return -1 if m is None else m.end()
+
+
+@lru_cache(maxsize=1)
+def _town_heads() -> re.Pattern[str]:
+    return re.compile(trie_pattern(h for h, (k, _) in _heads().items() if "town" in k))
+
+
+def town_organ(s: str, i: int) -> int:
+    """End of a township organ head (办事处, 人民政府, 党委) at `i`, or -1."""
+    m = _town_heads().match(s, i)
     return -1 if m is None else m.end()

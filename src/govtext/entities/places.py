@@ -16,6 +16,7 @@ from typing import Callable
 
 import re
 
+from ..data import read_words
 from .lexicon import (Division, county_short_forms, divisions, is_han, place_stopwords,
                       short_forms, table, trie_pattern, words, first_chars, Scanner)
 
@@ -47,12 +48,14 @@ def _scanner() -> Scanner:
     area = trie_pattern(words("places.tsv", "area"))
     region = trie_pattern(words("places.tsv", "region"))
     rsuffix = trie_pattern(words("places.tsv", "region_suffix"))
+    feature = words("places.tsv", "feature")
     lead = first_chars(divisions(), short_forms(), county_short_forms(),
-                       words("places.tsv", "region"))
+                       words("places.tsv", "region"), feature)
     starts = (list(divisions()) + list(short_forms()) + list(county_short_forms())
-              + list(words("places.tsv", "region")))
+              + list(words("places.tsv", "region")) + list(feature))
     return Scanner(re.compile(
         rf"{lead}(?:(?P<region>{region})(?P<rsuf>{rsuffix})?"
+        rf"|(?P<feature>{trie_pattern(feature)})"
         rf"|(?P<full>{full})(?P<farea>{area})?"
         rf"|(?P<ashort>{shorts}|{cshort})(?P<area>{area})"
         rf"|(?P<short>{shorts}))"), starts)
@@ -73,6 +76,8 @@ def find_places(s: str) -> list[Place]:
         a, b = m.span()
         if m.group("region") is not None:
             out.append(Place(a, b, "region", None))
+        elif m.group("feature") is not None:
+            out.append(Place(a, b, "feature", None))
         elif m.group("full") is not None:
             out.append(Place(a, b, "area" if m.group("farea") else "full", divs[m.group("full")]))
         elif m.group("ashort") is not None:
@@ -86,9 +91,62 @@ def find_places(s: str) -> list[Place]:
 def keep_place(p: Place, s: str, bound: Bound) -> bool:
     """Whether a place stands as a word: the segmenter must not see it as part of a
     longer word (河北区 inside 河北区域, 秦皇岛 inside a compound)."""
-    if p.kind in ("full", "short"):
+    if p.kind in ("full", "short", "feature"):
         return bound(p.start, p.end)
     return True
+
+
+@lru_cache(maxsize=1)
+def _site_suffixes() -> tuple[Scanner, frozenset[str]]:
+    sufs = words("places.tsv", "site") + words("places.tsv", "town")
+    return Scanner(re.compile(trie_pattern(sufs)), sufs), frozenset(words("places.tsv", "town"))
+
+
+@lru_cache(maxsize=1)
+def _not_in_names() -> frozenset[str]:
+    """Characters no site or town name holds: those of level words, quantifiers and
+    particles, so 98个乡镇, 全市各乡镇 and 支持城乡 are no township."""
+    return frozenset("".join(words("levels.tsv", "level")) + "各全该每城个年的了是")
+
+
+@lru_cache(maxsize=1)
+def _generic() -> re.Pattern[str]:
+    """Generic modifiers and clause words that a proper site name never holds."""
+    stops = [w for w in place_stopwords() if len(w) >= 2] + list(read_words("name_breakers.txt"))
+    return re.compile(trie_pattern(stops))
+
+
+# A site or town name opens a clause: it follows punctuation, a line start or one of
+# these prepositions and conjunctions.
+_OPENERS = "在和与及到赴从至对向经于、"
+
+
+def find_sites(s: str, bound: Bound, ends: Callable[[int], bool]) -> list[Place]:
+    """Named sites and townships with no table entry: a proper name of 2-5 characters that
+    opens a clause, then a site or town suffix (天府国际机场, 栖云山片区, 天荒坪镇).
+    `ends(i)` says whether a name may end at `i`."""
+    scanner, towns = _site_suffixes()
+    stop = place_stopwords()
+    bad = _not_in_names()
+    out: list[Place] = []
+    for m in scanner.finditer(s):
+        a, b = m.span()
+        if not ends(b):
+            continue
+        for n in range(5, 1, -1):
+            i = a - n
+            if i < 0 or not all(is_han(c) for c in s[i:a]):
+                continue
+            if i > 0 and is_han(s[i - 1]) and s[i - 1] not in _OPENERS:
+                continue
+            stem = s[i:a]
+            if stem[0] in _OPENERS or any(c in bad for c in stem):
+                continue
+            if stem[0] in stop or _generic().search(stem) or not bound(i, i):
+                continue
+            out.append(Place(i, b, "town" if m.group() in towns else "site", None))
+            break
+    return out
 
 
 def context_of(places: list[Place], s: str, title: str | None = None) -> Context:
