@@ -52,6 +52,12 @@ def _central() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _place_like() -> frozenset[str]:
+    """Central organs that take departments as a place does (新疆生产建设兵团生态环境局)."""
+    return frozenset(r[0] for r in read_rows("agencies.tsv") if len(r) > 2 and r[2] == "place")
+
+
+@lru_cache(maxsize=1)
 def _heads() -> dict[str, tuple[str, str]]:
     return {r[0]: (r[1], r[2]) for r in read_rows("organ_heads.tsv") if len(r) > 2}
 
@@ -103,8 +109,11 @@ def _grammar() -> _Grammar:
         rf"|(?P<head>{trie_pattern(other)})"
         rf"|(?P<party>委)(?![员托屈派任实身]))?"
         rf"|(?P<bare>(?:{trie_pattern(pieces.get('stem', {}))})(?:{suffix})))")
+    # a discipline group stationed in a department is part of its organ's name:
+    # 市纪委监委 + 驻局纪检监察组
     unit = re.compile(rf"{trie_pattern(pieces.get('unit', {}))}"
-                      rf"|(?:{trie_pattern(stems)})(?:{suffix})")
+                      rf"|(?:{trie_pattern(stems)})(?:{suffix})"
+                      rf"|驻{han}{{1,12}}?纪检监察组")
     committee = re.compile(rf"(?![委员会]){han}{han}{{0,9}}(?:工作委员会|委员会|工委|委)")
     bare = re.compile(rf"(?:{trie_pattern(pieces.get('stem', {}))})(?:{suffix})")
     starts = (list(_central()) + list(divisions()) + ["中共"] + list(levels)
@@ -194,7 +203,7 @@ def _parse(s: str, m: re.Match[str], ctx: Context, bound: Bound) -> AgencyMatch 
             head_end = m.end(g)
     congress = m.group("chead") is not None
     units = _units(s, m.end(), congress) if head_end > 0 or m.group("place") or m.group("level") else []
-    if m.group("central") is not None:
+    if m.group("central") is not None and m.group("central") not in _place_like():
         whole = []
         for u in units:  # 国务院办公厅, but 国务院 + 扶贫办 are two
             if _stem_based(s[u[0]:u[1]]):
@@ -292,7 +301,8 @@ def find_agencies(s: str, ctx: Context, bound: Bound) -> list[AgencyMatch]:
 @lru_cache(maxsize=1)
 def _institution_patterns() -> tuple[Scanner, re.Pattern[str], re.Pattern[str]]:
     suffixes = [r[0] for r in table("org_units.tsv", "suffix") if len(r[0]) >= 2]
-    return (Scanner(re.compile(trie_pattern(divisions())), divisions()),
+    openers = list(divisions()) + list(words("places.tsv", "country")) + ["国家"]
+    return (Scanner(re.compile(trie_pattern(openers)), openers),
             re.compile(trie_pattern(suffixes)),
             re.compile(trie_pattern(read_words("name_breakers.txt"))))
 

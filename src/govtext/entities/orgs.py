@@ -70,6 +70,10 @@ def find_orgs(s: str, bound: Bound) -> list[OrgMatch]:
             if breakers.search(middle) or not bound(m.start(), x.end()):
                 continue
             end = max(end, x.end())
+        place = m.group("place")
+        if end > 0 and place and place in divisions() and divisions()[place].level == "county" \
+                and _company_suffix().pattern.search(s, end - 6, end):
+            end = -1  # 坪山区比亚迪股份有限公司: see _companies
         if end < 0:
             pos = m.start() + 1
             continue
@@ -90,6 +94,11 @@ def _company_suffix() -> Scanner:
     return Scanner(re.compile(trie_pattern(sufs)), sufs)
 
 
+@lru_cache(maxsize=1)
+def _county_prefix() -> re.Pattern[str]:
+    return re.compile(trie_pattern(n for n, d in divisions().items() if d.level == "county"))
+
+
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,16}$")
 
 
@@ -106,6 +115,11 @@ def _companies(s: str, bound: Bound, breakers: re.Pattern[str]) -> list[OrgMatch
         start = run.start()
         for b in breakers.finditer(s, run.start(), m.start()):
             start = max(start, b.end())
+        # a district or county before the firm's own name is where it is, not part of
+        # the name (坪山区 + 比亚迪股份有限公司); a city or province usually is part of it
+        d = _county_prefix().match(s, start, m.start())
+        if d is not None and m.start() - d.end() >= 2 and bound(d.end(), d.end()):
+            start = d.end()
         while start < m.start() - 1 and not bound(start, start):
             start += 1
         if m.start() - start >= 2:
