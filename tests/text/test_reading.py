@@ -101,6 +101,8 @@ def test_any_text_round_trips(text, form):
     bom, encoding = form
     if not bom and text.startswith("\ufeff"):
         text = "x" + text  # a leading U+FEFF in a file without a BOM is read as one
+    if encoding == "utf-16-le" and text.startswith("\x00"):
+        text = "x" + text  # FF FE 00 00 is also the UTF-32 mark: ambiguous by design
     assert decode(bom + text.encode(encoding)) == text
 
 

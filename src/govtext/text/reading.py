@@ -61,6 +61,8 @@ def decode(data: bytes, name: str = "<bytes>", encoding: str | None = None) -> s
         return _strict(data, encoding, name, 0)
     for bom, enc in _BOMS:
         if data.startswith(bom):
+            if enc == "utf-32-le" and not _utf32(data[4:]):
+                continue  # FF FE 00 00: UTF-16 text that starts with U+0000
             return _strict(data[len(bom):], enc, name, len(bom))
     try:
         return data.decode("utf-8")
@@ -70,6 +72,16 @@ def decode(data: bytes, name: str = "<bytes>", encoding: str | None = None) -> s
     if sum(1 for c in prefix if ord(c) > 0x7F) >= _UTF8_EVIDENCE:
         raise DecodeError(name, utf8_error.start, "utf-8", data[utf8_error.start])
     return _strict(data, "gb18030", name, 0)
+
+
+def _utf32(data: bytes) -> bool:
+    if len(data) % 4:
+        return False
+    try:
+        data.decode("utf-32-le")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _strict(data: bytes, encoding: str, name: str, offset: int) -> str:

@@ -105,7 +105,18 @@ def _title_like(text: str, norm: str, ln: Line) -> bool:
         return False
     if parse_date(s) is not None and len(s) <= 16:
         return False
+    if s.endswith("文件") and len(s) <= 24:
+        return False  # the red letterhead (某某市人民政府文件) stands above the title
+    if _mostly_docno(text, norm, ln):
+        return False
     return not is_heading(norm, Region(ln.lo, ln.hi, text[ln.lo:ln.hi], "paragraph"))
+
+
+def _mostly_docno(text: str, norm: str, ln: Line) -> bool:
+    from ..entities.docno import find_docnos
+
+    return any(d.end - d.start >= (ln.hi - ln.lo) // 2
+               for d in find_docnos(text, norm, ln.lo, ln.hi))
 
 
 def analyze(prep: Prepared) -> Structure:
