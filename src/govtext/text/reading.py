@@ -3,7 +3,8 @@
 `read(path)` decodes, in this order:
 
 - a byte-order mark: UTF-8 (``EF BB BF``), UTF-32 and UTF-16 (little or big endian);
-  the mark is stripped, so **offsets index the text after the BOM**;
+  the mark is stripped, so **offsets index the text after the BOM** (``FF FE 00 00``
+  is read as UTF-32 only when the rest is valid UTF-32, else as UTF-16);
 - UTF-8 without a mark;
 - GB18030 (a superset of GBK and GB2312) when the bytes are not UTF-8 and no UTF-8
   text was seen before the first bad byte.
