@@ -42,7 +42,6 @@ class AgencyMatch:
     start: int  # squeezed offsets
     end: int
     canonical: str | None
-    stem_based: bool = False
     open: bool = False  # from an open middle (秦皇岛市…领导小组), not from the lexicon
 
 
@@ -216,8 +215,7 @@ def _parse(s: str, m: re.Match[str], ctx: Context, bound: Bound) -> AgencyMatch 
         if bound(ends[i], ends[i]):
             n_units = i + (0 if head_end > 0 else 1)
             texts = [s[x:y] for x, y in units[:n_units]]
-            return AgencyMatch(a, ends[i], _canonical(m, texts, ctx),
-                               any(_stem_based(t) for t in texts))
+            return AgencyMatch(a, ends[i], _canonical(m, texts, ctx))
     return None
 
 
@@ -270,7 +268,7 @@ def find_agencies(s: str, ctx: Context, bound: Bound) -> list[AgencyMatch]:
         if got is None:
             b = g.bare.match(s, m.start())
             if b is not None and bound(b.start(), b.end()):
-                got = AgencyMatch(b.start(), b.end(), None, True)
+                got = AgencyMatch(b.start(), b.end(), None)
         if got is None:
             pos = m.start() + 1
             continue
@@ -293,7 +291,7 @@ def find_agencies(s: str, ctx: Context, bound: Bound) -> list[AgencyMatch]:
                         base = base[:-len(full)]
                         break
                 canon = base + _expand(u.group())
-            out.append(AgencyMatch(u.start(), u.end(), canon, True))
+            out.append(AgencyMatch(u.start(), u.end(), canon))
             pos = u.end()
     return out + _institutions(s, ctx, out)
 
@@ -330,7 +328,7 @@ def _institutions(s: str, ctx: Context, found: list[AgencyMatch]) -> list[Agency
             best = max(best, m.end())
         if best < 0 or any(a <= p.start() and best <= b for a, b in covered):
             continue
-        out.append(AgencyMatch(p.start(), best, None, True, True))
+        out.append(AgencyMatch(p.start(), best, None, open=True))
     return out
 
 

@@ -113,8 +113,12 @@ def follows(s: str, i: int) -> bool:
     """True when position `i` of `s` ends a name: end, non-Han, or a word that follows names."""
     if i >= len(s) or not is_han(s[i]):
         return True
-    after, _, _ = _context()
-    return any(s.startswith(w, i) for w in after)
+    return _after().match(s, i) is not None
+
+
+@lru_cache(maxsize=1)
+def _after() -> regex.Pattern[str]:
+    return regex.compile(trie_pattern(_context()[0]))
 
 
 def name_after(s: str, i: int, bound: Bound) -> int:
