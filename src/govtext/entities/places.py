@@ -153,8 +153,8 @@ def context_of(places: list[Place], s: str, title: str | None = None) -> Context
     """The document's own place. The title (metadata 名称, else the first line) decides
     when it names a division: a county (安吉县…方案: county and its city), a city, or only
     a province (福建省司法厅…报告: a provincial document, no city of its own). Otherwise
-    the city named in full at least twice, most often, and its province; else the most
-    frequent province."""
+    the city named in full at least twice, most often, and its province; else the
+    province named in full at least twice, most often."""
     if title is None:
         title = s.lstrip().split("\n", 1)[0]
     t_level: dict[str, str] = {}
@@ -184,8 +184,9 @@ def context_of(places: list[Place], s: str, title: str | None = None) -> Context
     ranked = cities.most_common(1)
     city = ranked[0][0] if ranked and ranked[0][1] >= 2 else None
     province = divisions()[city].province if city else None
-    if province is None and provinces:
-        province = provinces.most_common(1)[0][0]
+    top = provinces.most_common(1)
+    if province is None and top and top[0][1] >= 2:
+        province = top[0][0]
     return Context(city=city, province=province or None, county=None)
 
 
