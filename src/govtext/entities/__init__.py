@@ -18,7 +18,8 @@ from ..text.prepare import Prepared
 from ..text.structure import Structure
 from .agencies import AgencyMatch, find_agencies, town_organ, unit_end
 from .lexicon import Squeezed, divisions, squeeze, trie_pattern
-from .officials import find_officials, find_persons, follows, role_at, title_at
+from .officials import (find_officials, find_persons, follows, listed_names, role_at,
+                        title_at)
 from .orgs import find_orgs
 from .places import (Context, context_of, find_abbreviations, find_places, find_sites,
                      keep_place)
@@ -67,6 +68,7 @@ def _external(prep: Prepared) -> list[Span]:
     return out
 
 
+_LONG_LEVEL = re.compile("自治区|自治州|自治县|自治旗")
 _ISSUER = re.compile(r"(?:发布机构|发文机关|发文机构|发布单位)[:：]\s*(?P<v>[\u4e00-\u9fff]{2,30})")
 
 
@@ -152,10 +154,17 @@ def find_entities(prep: Prepared, tokens: Sequence[Token], structure: Structure)
         e = unit_end(s, i + 1)
         if e > 0 and title_at(s, e):
             organs.setdefault(e, i + 1)
+    for m in _LONG_LEVEL.finditer(s):  # 自治区 + 主席: a level word opens a title
+        if title_at(s, m.end()):
+            organs.setdefault(m.end(), m.start())
     officials = find_officials(s, organs, bound)
     for o in officials:
         out.append(Official(*cut(o.start, o.end), name=o.name, title=o.title or ""))
     taken = [(o.start, o.end) for o in officials]
+    listed = listed_names(s, officials, bound)
+    taken += [(n.start, n.end) for n in listed]
+    for n in listed:
+        out.append(Person(*cut(n.start, n.end), name=n.name))
     for n in find_persons(s, bound, taken, (o.name for o in officials)):
         out.append(Person(*cut(n.start, n.end), name=n.name))
 

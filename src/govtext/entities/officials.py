@@ -121,8 +121,24 @@ def _after() -> regex.Pattern[str]:
     return regex.compile(trie_pattern(_context()[0]))
 
 
+# A transliterated name of a minority nationality: given name · family name
+# (艾尔肯·吐尼亚孜); no surname table applies.
+_DOTTED = regex.compile(r"[\u4e00-\u9fff]{1,6}[·•‧・][\u4e00-\u9fff]{1,8}(?:[·•‧・][\u4e00-\u9fff]{1,8})?")
+
+
+_DOTTED_BEFORE = regex.compile(_DOTTED.pattern + "$")
+
+
 def name_after(s: str, i: int, bound: Bound) -> int:
     """End of a name starting at `i` (right after a title), or -1."""
+    dotted = _DOTTED.match(s, i)
+    if dotted is not None:
+        # the family name ends where a word that follows names begins (…吐尼亚孜主持)
+        last = max(dotted.group().rfind(c) for c in "·•‧・") + i + 1
+        for end in range(last + 2, dotted.end() + 1):
+            if follows(s, end):
+                return end
+        return -1
     k = _surname_len(s[i:i + 4])
     if k == 0:
         return -1
@@ -142,6 +158,9 @@ def name_after(s: str, i: int, bound: Bound) -> int:
 def name_before(s: str, j: int, bound: Bound, address: bool) -> int:
     """Start of a name ending at `j` (right before a title), or -1."""
     _, glue, _ = _context()
+    dotted = _DOTTED_BEFORE.search(s, max(0, j - 20), j)
+    if dotted is not None and (dotted.start() == 0 or not is_han(s[dotted.start() - 1])):
+        return dotted.start()
     for n in (4, 3, 2):
         i = j - n
         if i < 0:
@@ -213,6 +232,24 @@ def find_officials(s: str, organs: dict[int, int], bound: Bound) -> list[NameMat
         i = name_before(s, a, bound, address)
         if i >= 0 and not (out and out[-1].end > i):
             out.append(NameMatch(i, b, s[i:a], title))
+    return out
+
+
+def listed_names(s: str, officials: list[NameMatch], bound: Bound) -> list[NameMatch]:
+    """Names listed after an official's name with 、, sharing the title by distribution
+    (副省长时清霜、胡启生): each further name is a PERSON."""
+    out: list[NameMatch] = []
+    for o in officials:
+        e = o.end
+        for _ in range(8):
+            if e >= len(s) or s[e] != "、" or title_at(s, e + 1):
+                break
+            f = name_after(s, e + 1, bound)
+            if f < 0 or not (f >= len(s) or s[f] in "、，,。；;" or follows(s, f)) \
+                    or title_at(s, f):
+                break
+            out.append(NameMatch(e + 1, f, s[e + 1:f], None))
+            e = f
     return out
 
 
