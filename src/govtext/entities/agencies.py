@@ -42,7 +42,9 @@ class AgencyMatch:
     start: int  # squeezed offsets
     end: int
     canonical: str | None
-    open: bool = False  # from an open middle (秦皇岛市…领导小组), not from the lexicon
+    open: bool = False
+    congress: bool = False  # a congress or CPPCC organ: committees may follow it
+    organ: str | None = None  # canonical name of the organ its units belong to  # from an open middle (秦皇岛市…领导小组), not from the lexicon
 
 
 @lru_cache(maxsize=1)
@@ -98,15 +100,18 @@ def _grammar() -> _Grammar:
     # 兰州新区 + 管委会: a division's short form and an area suffix
     area_place = (rf"(?:{trie_pattern(list(short_forms()) + list(county_short_forms()))})"
                   rf"(?:{trie_pattern(words('places.tsv', 'area'))})")
-    lead = first_chars(_central(), divisions(), ["中共"], levels, pieces.get("stem", {}),
+    lead = first_chars(_central(), divisions(), ["中共", "政协", "中国"], levels,
+                       pieces.get("stem", {}),
                        short_forms(), county_short_forms())
+    full_place = rf"(?:{trie_pattern(divisions())}){{1,3}}"
     prefix = re.compile(
-        rf"{lead}(?:(?P<central>{trie_pattern(_central())})"
+        rf"{lead}(?:(?P<full>(?P<fkind>中共|政协|中国人民政治协商会议)(?P<fplace>{full_place})委员会)"
+        rf"|(?P<central>{trie_pattern(_central())})"
         rf"|(?:(?P<cpc>中共)?(?P<place>(?:{trie_pattern(divisions())}){{1,3}}|{area_place})"
         rf"|(?<![{re.escape(blockers)}])(?P<level>{level}))"
         rf"(?:(?P<session>第[一二三四五六七八九十0-9]{{1,3}}届)?(?P<chead>{trie_pattern(congress)})"
         rf"|(?P<head>{trie_pattern(other)})"
-        rf"|(?P<party>委)(?![员托屈派任实身]))?"
+        rf"|(?P<party>委)(?![员会托屈派任实身]))?"
         rf"|(?P<bare>(?:{trie_pattern(pieces.get('stem', {}))})(?:{suffix})))")
     # a discipline group stationed in a department is part of its organ's name:
     # 市纪委监委 + 驻局纪检监察组
@@ -115,7 +120,7 @@ def _grammar() -> _Grammar:
                       rf"|驻{han}{{1,12}}?纪检监察组")
     committee = re.compile(rf"(?![委员会]){han}{han}{{0,9}}(?:工作委员会|委员会|工委|委)")
     bare = re.compile(rf"(?:{trie_pattern(pieces.get('stem', {}))})(?:{suffix})")
-    starts = (list(_central()) + list(divisions()) + ["中共"] + list(levels)
+    starts = (list(_central()) + list(divisions()) + ["中共", "政协", "中国人民"] + list(levels)
               + list(pieces.get("stem", {})) + list(short_forms()) + list(county_short_forms()))
     return _Grammar(Scanner(prefix, starts), unit, committee, bare)
 
@@ -124,10 +129,29 @@ _CONGRESS = ("congress", "congress_sc", "cppcc")
 
 
 def _longest_committee(s: str, pos: int) -> int:
-    """End of the longest open committee name at `pos` (a greedy regex may stop early or
-    overshoot), or -1."""
+    """End of the longest open committee name at `pos` whose middle holds no breaker
+    word (市政协 + 社会法制和民族宗教委员会, but not 市政协 + 在中共广州市委), or -1."""
     m = _grammar().committee.match(s, pos)
-    return -1 if m is None else m.end()
+    if m is None:
+        return -1
+    for end in range(m.end(), pos + 1, -1):
+        if not s.endswith(("委员会", "工委", "委"), pos, end):
+            continue
+        middle = s[pos:end]
+        if _breakers().search(middle) or "中共" in middle or _place_in().search(middle):
+            continue
+        return end
+    return -1
+
+
+@lru_cache(maxsize=1)
+def _breakers() -> re.Pattern[str]:
+    return re.compile(trie_pattern(read_words("name_breakers.txt")))
+
+
+@lru_cache(maxsize=1)
+def _place_in() -> re.Pattern[str]:
+    return re.compile(trie_pattern(divisions()))
 
 
 def _expand(piece: str) -> str:
@@ -197,10 +221,10 @@ def _units(s: str, pos: int, congress: bool) -> list[tuple[int, int]]:
 def _parse(s: str, m: re.Match[str], ctx: Context, bound: Bound) -> AgencyMatch | None:
     a = m.start()
     head_end = -1
-    for g in ("central", "chead", "head", "party"):
+    for g in ("full", "central", "chead", "head", "party"):
         if m.group(g) is not None:
             head_end = m.end(g)
-    congress = m.group("chead") is not None
+    congress = m.group("chead") is not None or m.group("fkind") in ("政协", "中国人民政治协商会议")
     units = _units(s, m.end(), congress) if head_end > 0 or m.group("place") or m.group("level") else []
     if m.group("central") is not None and m.group("central") not in _place_like():
         whole = []
@@ -215,12 +239,16 @@ def _parse(s: str, m: re.Match[str], ctx: Context, bound: Bound) -> AgencyMatch 
         if bound(ends[i], ends[i]):
             n_units = i + (0 if head_end > 0 else 1)
             texts = [s[x:y] for x, y in units[:n_units]]
-            return AgencyMatch(a, ends[i], _canonical(m, texts, ctx))
+            return AgencyMatch(a, ends[i], _canonical(m, texts, ctx), congress=congress,
+                               organ=_canonical(m, [], ctx) if texts else None)
     return None
 
 
 def _canonical(m: re.Match[str], units: list[str], ctx: Context) -> str | None:
     tail = "".join(_expand(u) for u in units)
+    if m.group("full") is not None:
+        kind = "中共" if m.group("fkind") == "中共" else "政协"
+        return f"{kind}{m.group('fplace')}委员会{tail}"
     central = m.group("central")
     if central is not None:
         return _central()[central] + tail
@@ -277,22 +305,18 @@ def find_agencies(s: str, ctx: Context, bound: Bound) -> list[AgencyMatch]:
         # an elided conjunct: 市政府法制办、督查室 -> 督查室 is the government's too
         while pos < n and s[pos] == "、":
             u = g.unit.match(s, pos + 1)
+            uend = u.end() if u is not None else -1
+            if out[-1].congress:  # 市政协社会法制和民族宗教委员会、提案委员会
+                uend = max(uend, _longest_committee(s, pos + 1))
             nxt = g.prefix.pattern.match(s, pos + 1)
-            if u is None or (nxt is not None and nxt.end() > pos + 1) or not bound(u.end(), u.end()):
+            if uend < 0 or (nxt is not None and nxt.end() > pos + 1) or not bound(uend, uend):
                 break
-            canon = None
-            prev = out[-1].canonical
-            if prev is not None:
-                last = s[out[-1].start:out[-1].end]
-                base = prev
-                for piece in sorted(_pieces().get("unit", {}), key=len, reverse=True):
-                    full = _expand(piece)
-                    if last.endswith(piece) and base.endswith(full):
-                        base = base[:-len(full)]
-                        break
-                canon = base + _expand(u.group())
-            out.append(AgencyMatch(u.start(), u.end(), canon))
-            pos = u.end()
+            # 市政府法制办、督查室: the conjunct is a unit of the same organ
+            organ = out[-1].organ
+            canon = None if organ is None else organ + _expand(s[pos + 1:uend])
+            out.append(AgencyMatch(pos + 1, uend, canon, congress=out[-1].congress,
+                                   organ=organ))
+            pos = uend
     return out + _institutions(s, ctx, out)
 
 

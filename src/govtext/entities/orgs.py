@@ -85,7 +85,21 @@ def find_orgs(s: str, bound: Bound) -> list[OrgMatch]:
                 break
             out.append(OrgMatch(e.start(), e.end()))
             pos = e.end()
-    return out + _companies(s, bound, breakers)
+    return out + _companies(s, bound, breakers) + _parties(s, bound)
+
+
+@lru_cache(maxsize=1)
+def _party_pattern() -> Scanner:
+    parties = words("orgs.tsv", "party")
+    place = trie_pattern(list(divisions()) + ["中央"])
+    return Scanner(re.compile(rf"(?:{trie_pattern(parties)})(?:(?:{place})(?:委员会|委会|支部|总支))?"),
+                   parties)
+
+
+def _parties(s: str, bound: Bound) -> list[OrgMatch]:
+    """Democratic parties and their local committees (民革广州市委会, 九三学社)."""
+    return [OrgMatch(m.start(), m.end()) for m in _party_pattern().finditer(s)
+            if bound(m.start(), m.end())]
 
 
 @lru_cache(maxsize=1)
