@@ -24,7 +24,7 @@ from typing import Callable
 
 from ..data import read_rows, read_words
 from .lexicon import (Scanner, county_parents, county_short_forms, divisions, first_chars,
-                      short_forms, table, trie_pattern, words)
+                      place_stopwords, short_forms, table, trie_pattern, words)
 from .places import Context
 
 Bound = Callable[[int, int], bool]
@@ -104,10 +104,14 @@ def _grammar() -> _Grammar:
                        pieces.get("stem", {}),
                        short_forms(), county_short_forms())
     full_place = rf"(?:{trie_pattern(divisions())}){{1,3}}"
+    # 青岛 + 海事法院: a city's short form, only right before an organ head
+    short_place = trie_pattern(w for w in short_forms()
+                               if len(w) >= 2 and w not in place_stopwords())
     prefix = re.compile(
         rf"{lead}(?:(?P<full>(?P<fkind>中共|政协|中国人民政治协商会议)(?P<fplace>{full_place})委员会)"
         rf"|(?P<central>{trie_pattern(_central())})"
         rf"|(?:(?P<cpc>中共)?(?P<place>(?:{trie_pattern(divisions())}){{1,3}}|{area_place})"
+        rf"|(?P<short>{short_place})(?=(?:{trie_pattern(heads)}))"
         rf"|(?<![{re.escape(blockers)}])(?P<level>{level}))"
         rf"(?:(?P<session>第[一二三四五六七八九十0-9]{{1,3}}届)?(?P<chead>{trie_pattern(congress)})"
         rf"|(?P<head>{trie_pattern(other)})"
@@ -179,6 +183,9 @@ def _place_of(m: re.Match[str], ctx: Context) -> str | None:
             if ctx.city in county_parents().get(place, ()) and ctx.city != d.province:
                 return ctx.city + place
         return place
+    short = m.group("short")
+    if short:
+        return short_forms()[short].name
     lv = m.group("level")
     if lv == "市":
         return ctx.city
@@ -225,7 +232,8 @@ def _parse(s: str, m: re.Match[str], ctx: Context, bound: Bound) -> AgencyMatch 
         if m.group(g) is not None:
             head_end = m.end(g)
     congress = m.group("chead") is not None or m.group("fkind") in ("政协", "中国人民政治协商会议")
-    units = _units(s, m.end(), congress) if head_end > 0 or m.group("place") or m.group("level") else []
+    placed = m.group("place") or m.group("level") or m.group("short")
+    units = _units(s, m.end(), congress) if head_end > 0 or placed else []
     if m.group("central") is not None and m.group("central") not in _place_like():
         whole = []
         for u in units:  # 国务院办公厅, but 国务院 + 扶贫办 are two
