@@ -42,9 +42,9 @@ class AgencyMatch:
     start: int  # squeezed offsets
     end: int
     canonical: str | None
-    open: bool = False
+    open: bool = False  # from an open middle (秦皇岛市…领导小组), not from the lexicon
     congress: bool = False  # a congress or CPPCC organ: committees may follow it
-    organ: str | None = None  # canonical name of the organ its units belong to  # from an open middle (秦皇岛市…领导小组), not from the lexicon
+    organ: str | None = None  # canonical name of the organ its units belong to
 
 
 @lru_cache(maxsize=1)

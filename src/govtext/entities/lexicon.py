@@ -89,7 +89,8 @@ class Scanner:
                 return m
         return None
 
-    def finditer(self, s: str, pos: int = 0, endpos: int | None = None) -> Iterator["re.Match[str]"]:
+    def finditer(self, s: str, pos: int = 0,
+                 endpos: int | None = None) -> Iterator["re.Match[str]"]:
         end = len(s) if endpos is None else endpos
         last = pos
         for i in self._candidates(s, pos, end):

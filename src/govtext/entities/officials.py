@@ -123,7 +123,8 @@ def _after() -> regex.Pattern[str]:
 
 # A transliterated name of a minority nationality: given name · family name
 # (艾尔肯·吐尼亚孜); no surname table applies.
-_DOTTED = regex.compile(r"[\u4e00-\u9fff]{1,6}[·•‧・][\u4e00-\u9fff]{1,8}(?:[·•‧・][\u4e00-\u9fff]{1,8})?")
+_DOTTED = regex.compile(r"[\u4e00-\u9fff]{1,6}[·•‧・][\u4e00-\u9fff]{1,8}"
+                        r"(?:[·•‧・][\u4e00-\u9fff]{1,8})?")
 
 
 _DOTTED_BEFORE = regex.compile(_DOTTED.pattern + "$")
