@@ -96,6 +96,7 @@ def _grammar() -> _Grammar:
     suffix = trie_pattern(pieces.get("suffix", {}))
     han = r"[\u4e00-\u9fff]"
     levels, blockers = _levels()
+    after = "".join(words("levels.tsv", "after_blocker"))
     level = trie_pattern(levels)
     # 兰州新区 + 管委会: a division's short form and an area suffix
     area_place = (rf"(?:{trie_pattern(list(short_forms()) + list(county_short_forms()))})"
@@ -112,7 +113,7 @@ def _grammar() -> _Grammar:
         rf"|(?P<central>{trie_pattern(_central())})"
         rf"|(?:(?P<cpc>中共)?(?P<place>(?:{trie_pattern(divisions())}){{1,3}}|{area_place})"
         rf"|(?P<short>{short_place})(?=(?:{trie_pattern(heads)}))"
-        rf"|(?<![{re.escape(blockers)}])(?P<level>{level}))"
+        rf"|(?<![{re.escape(blockers)}])(?P<level>{level})(?![{re.escape(after)}]))"
         rf"(?:(?P<session>第[一二三四五六七八九十0-9]{{1,3}}届)?(?P<chead>{trie_pattern(congress)})"
         rf"|(?P<head>{trie_pattern(other)})"
         rf"|(?P<party>委)(?![员会托屈派任实身]))?"

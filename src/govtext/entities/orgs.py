@@ -22,6 +22,10 @@ Bound = Callable[[int, int], bool]
 
 
 
+# characters a name's middle never holds: level words and 级/各/全 (省市县三级工会)
+_NOT_IN_MIDDLE = frozenset("省市县区乡镇级各全")
+
+
 @dataclass(frozen=True, slots=True)
 class OrgMatch:
     start: int
@@ -32,12 +36,14 @@ class OrgMatch:
 def _patterns() -> tuple[Scanner, Scanner, re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     names = trie_pattern(words("orgs.tsv", "name"))
     blockers = "".join(words("levels.tsv", "blocker"))
+    after = "".join(words("levels.tsv", "after_blocker"))
     suffix = trie_pattern(words("orgs.tsv", "suffix"))
     place_words = (list(divisions()) + list(short_forms())
                    + list(words("places.tsv", "country")))
     place = trie_pattern(place_words)
     composed = re.compile(
-        rf"(?:(?P<place>{place})|(?<![{re.escape(blockers)}])(?P<level>[省市县区]))"
+        rf"(?:(?P<place>{place})|(?<![{re.escape(blockers)}])(?P<level>[省市县区])"
+        rf"(?![{re.escape(after)}]))"
         rf"(?P<middle>[\u4e00-\u9fff]{{0,12}}?)(?P<suf>{suffix})")
     return (Scanner(re.compile(names), words("orgs.tsv", "name")),
             Scanner(composed, place_words + list("省市县区")), re.compile(suffix),
@@ -69,6 +75,8 @@ def find_orgs(s: str, bound: Bound) -> list[OrgMatch]:
                 break
             if breakers.search(middle) or not bound(m.start(), x.end()):
                 continue
+            if any(c in _NOT_IN_MIDDLE for c in middle):
+                continue  # 省市县三级工会: levels, not a name
             end = max(end, x.end())
         place = m.group("place")
         if end > 0 and place and place in divisions() and divisions()[place].level == "county" \
@@ -136,6 +144,7 @@ def _companies(s: str, bound: Bound, breakers: re.Pattern[str]) -> list[OrgMatch
             start = d.end()
         while start < m.start() - 1 and not bound(start, start):
             start += 1
-        if m.start() - start >= 2:
+        # 国有企业有限公司 names a kind of firm, not one
+        if m.start() - start >= 2 and not s.endswith("企业", start, m.start()):
             out.append(OrgMatch(start, m.end()))
     return out
