@@ -14,9 +14,10 @@ PERSON is a name followed by 同志 with no title, or a leader from persons.txt.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-import re
 from typing import Callable, Iterable
 
 import regex
@@ -259,24 +260,39 @@ def _leaders() -> regex.Pattern[str]:
     return regex.compile(trie_pattern(read_words("persons.txt")))
 
 
+def _inside(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """`inside(a, b)`: whether [a, b) lies in one of `spans` (sorted, non-overlapping)."""
+    spans = sorted(spans)
+    starts = [a for a, _ in spans]
+
+    def inside(a: int, b: int) -> bool:
+        i = bisect_right(starts, a) - 1
+        return i >= 0 and spans[i][0] <= a and b <= spans[i][1]
+
+    return inside
+
+
 def find_persons(s: str, bound: Bound, taken: list[tuple[int, int]],
                  known: Iterable[str] = ()) -> list[NameMatch]:
     """Names with no title: a known leader (persons.txt), a name the document gives a
     title elsewhere (`known`: 林志远 after 市长林志远), or a name before 同志."""
     out = []
+    inside = _inside(taken)
     for m in _leaders().finditer(s):
         out.append(NameMatch(m.start(), m.end(), m.group(), None))
+    ends = {p.end for p in out}
     names = sorted({n for n in known if len(n) >= 2}, key=len, reverse=True)
     if names:
-        for m in re.finditer("|".join(re.escape(n) for n in names), s):
+        for m in re.finditer(trie_pattern(names), s):
             a, b = m.span()
-            if any(x <= a and b <= y for x, y in taken):
+            if inside(a, b):
                 continue
             if (a == 0 or not is_han(s[a - 1]) or bound(a, a)) and (follows(s, b) or bound(b, b)):
                 out.append(NameMatch(a, b, m.group(), None))
+                ends.add(b)
     for m in regex.finditer("同志", s):
         j = m.start()
-        if any(a < j <= b for a, b in taken) or any(p.end == j for p in out):
+        if j in ends or inside(j - 1, j):
             continue
         for n in (4, 3, 2):
             i = j - n
