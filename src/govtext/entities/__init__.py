@@ -10,6 +10,7 @@ and province, read from the places it names, so that `市政府` can be expanded
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Sequence
 
@@ -21,7 +22,7 @@ from .lexicon import Squeezed, divisions, squeeze, trie_pattern
 from .officials import (find_officials, find_persons, follows, listed_names, role_at,
                         title_at)
 from .orgs import find_orgs
-from .places import (Context, context_of, find_abbreviations, find_places, find_sites,
+from .places import (Context, Place, context_of, find_abbreviations, find_places, find_sites,
                      keep_place)
 
 
@@ -106,43 +107,49 @@ def _place_re() -> re.Pattern[str]:
     return re.compile(trie_pattern(divisions()))
 
 
-def find_entities(prep: Prepared, tokens: Sequence[Token], structure: Structure) -> list[Span]:
-    """Entity spans of a prepared text (before conflicts are resolved)."""
-    text = prep.text
-    sq = squeeze(prep.norm)
-    s = sq.s
-    bound = _boundaries(tokens, sq)
-    out: list[Span] = []
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    """One text as the name finders see it: the squeezed view, the segmenter's word
+    edges, and the document's own place."""
 
-    def cut(a: int, b: int) -> tuple[int, int, str]:
-        start, end = sq.span(a, b)
-        return start, end, text[start:end]
+    prep: Prepared
+    sq: Squeezed
+    bound: Callable[[int, int], bool]
 
-    raw = find_places(s)
-    ctx = context_of(raw, s, structure.metadata.title)
+    @property
+    def s(self) -> str:
+        return self.sq.s
 
-    def abound(a: int, b: int) -> bool:
-        # the segmenter often glues an organ to the title after it (市委书记)
-        if a == b:  # an end: a word edge, a title or role noun, or a word that follows names
-            return bound(a, a) or title_at(s, b) or role_at(s, b) or follows(s, b)
-        return bound(a, b) or (bound(a, a) and (title_at(s, b) or role_at(s, b)))
+    def cut(self, a: int, b: int) -> tuple[int, int, str]:
+        """Original (start, end, text) of squeezed [a, b)."""
+        start, end = self.sq.span(a, b)
+        return start, end, self.prep.text[start:end]
 
-    sites = find_sites(s, bound, lambda i: abound(i, i))
-    places = ([p for p in raw if keep_place(p, s, bound)] + find_abbreviations(s, ctx)
+    def ends(self, a: int, b: int) -> bool:
+        """`bound`, relaxed at a name's end: the segmenter often glues an organ to the
+        title or role noun after it (市委书记, 党组成员) or a name to the word after it."""
+        s = self.s
+        if a == b:
+            return self.bound(a, a) or title_at(s, b) or role_at(s, b) or follows(s, b)
+        return self.bound(a, b) or (self.bound(a, a) and (title_at(s, b) or role_at(s, b)))
+
+
+def _places(scan: _Scan, ctx: Context, raw: list[Place]) -> tuple[list[Place], list[Span]]:
+    """LOCATION spans, and the township organs found with them (递铺街道办事处)."""
+    s = scan.s
+    sites = find_sites(s, scan.bound, lambda i: scan.ends(i, i))
+    places = ([p for p in raw if keep_place(p, s, scan.bound)] + find_abbreviations(s, ctx)
               + [p for p in sites if p.kind != "town" or town_organ(s, p.end) < 0])
-    for p in places:
-        out.append(Location(*cut(p.start, p.end)))
-    for p in sites:  # 递铺街道 + 办事处, 天荒坪镇 + 人民政府
+    out: list[Span] = [Location(*scan.cut(p.start, p.end)) for p in places]
+    for p in sites:
         e = town_organ(s, p.end) if p.kind == "town" else -1
         if e > 0:
-            out.append(Agency(*cut(p.start, e)))
+            out.append(Agency(*scan.cut(p.start, e)))
+    return places, out
 
-    agencies = find_agencies(s, ctx, abound)
-    for g in agencies:
-        if not title_at(s, g.end, 2):  # 市委 in 市委书记 is part of a title
-            out.append(Agency(*cut(g.start, g.end), canonical=g.canonical))
-    out.extend(_issuer(prep, agencies, sq))
 
+def _organs(s: str, places: list[Place], agencies: list[AgencyMatch]) -> dict[int, int]:
+    """End -> start of every organ or place that may open a title."""
     organs: dict[int, int] = {}
     for p in places:
         if p.kind != "abbr":
@@ -157,21 +164,43 @@ def find_entities(prep: Prepared, tokens: Sequence[Token], structure: Structure)
     for m in _LONG_LEVEL.finditer(s):  # 自治区 + 主席: a level word opens a title
         if title_at(s, m.end()):
             organs.setdefault(m.end(), m.start())
+    return organs
+
+
+def _people(scan: _Scan, organs: dict[int, int]) -> list[Span]:
+    """OFFICIAL, then PERSON: names listed after an official, names titled elsewhere in
+    the document, leaders, names before 同志."""
+    s, bound = scan.s, scan.bound
     officials = find_officials(s, organs, bound)
-    for o in officials:
-        out.append(Official(*cut(o.start, o.end), name=o.name, title=o.title or ""))
-    taken = [(o.start, o.end) for o in officials]
+    out: list[Span] = [Official(*scan.cut(o.start, o.end), name=o.name, title=o.title or "")
+                       for o in officials]
     listed = listed_names(s, officials, bound)
-    taken += [(n.start, n.end) for n in listed]
-    for n in listed:
-        out.append(Person(*cut(n.start, n.end), name=n.name))
-    for n in find_persons(s, bound, taken, (o.name for o in officials)):
-        out.append(Person(*cut(n.start, n.end), name=n.name))
+    taken = [(o.start, o.end) for o in officials] + [(n.start, n.end) for n in listed]
+    persons = listed + find_persons(s, bound, taken, (o.name for o in officials))
+    out.extend(Person(*scan.cut(n.start, n.end), name=n.name) for n in persons)
+    return out
+
+
+def find_entities(prep: Prepared, tokens: Sequence[Token], structure: Structure) -> list[Span]:
+    """Entity spans of a prepared text (before conflicts are resolved)."""
+    sq = squeeze(prep.norm)
+    scan = _Scan(prep, sq, _boundaries(tokens, sq))
+    s = scan.s
+    raw = find_places(s)
+    ctx = context_of(raw, s, structure.metadata.title)
+    places, out = _places(scan, ctx, raw)
+
+    agencies = find_agencies(s, ctx, scan.ends)
+    for g in agencies:
+        if not title_at(s, g.end, 2):  # 市委 in 市委书记 is part of a title
+            out.append(Agency(*scan.cut(g.start, g.end), canonical=g.canonical))
+    out.extend(_issuer(prep, agencies, sq))
+    out.extend(_people(scan, _organs(s, places, agencies)))
 
     named = {(g.start, g.end) for g in agencies if not g.open}
-    for g2 in find_orgs(s, bound):
-        if (g2.start, g2.end) not in named:  # 中国人民银行 is an agency, not a bank
-            out.append(Org(*cut(g2.start, g2.end)))
+    for o in find_orgs(s, scan.bound):
+        if (o.start, o.end) not in named:  # 中国人民银行 is an agency, not a bank
+            out.append(Org(*scan.cut(o.start, o.end)))
 
     out.extend(_external(prep))
     return out
