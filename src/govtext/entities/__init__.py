@@ -195,12 +195,15 @@ def find_entities(prep: Prepared, tokens: Sequence[Token], structure: Structure)
         if not title_at(s, g.end, 2):  # 市委 in 市委书记 is part of a title
             out.append(Agency(*scan.cut(g.start, g.end), canonical=g.canonical))
     out.extend(_issuer(prep, agencies, sq))
-    out.extend(_people(scan, _organs(s, places, agencies)))
-
     named = {(g.start, g.end) for g in agencies if not g.open}
-    for o in find_orgs(s, scan.bound):
-        if (o.start, o.end) not in named:  # 中国人民银行 is an agency, not a bank
-            out.append(Org(*scan.cut(o.start, o.end)))
+    orgs = [o for o in find_orgs(s, scan.bound)
+            if (o.start, o.end) not in named]  # 中国人民银行 is an agency, not a bank
+    out.extend(Org(*scan.cut(o.start, o.end)) for o in orgs)
+
+    organs = _organs(s, places, agencies)
+    for o in orgs:  # 团市委书记, 某公司董事长
+        organs.setdefault(o.end, o.start)
+    out.extend(_people(scan, organs))
 
     out.extend(_external(prep))
     return out

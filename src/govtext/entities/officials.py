@@ -145,10 +145,16 @@ def name_after(s: str, i: int, bound: Bound) -> int:
     if k == 0:
         return -1
     lengths = (k + 2, k + 1)
-    for n in lengths:  # a length followed by a word that follows names
-        cand = s[i:i + n]
-        if len(cand) == n and _is_name(cand) and follows(s, i + n) and bound(i, i):
-            return i + n
+    if not bound(i, i):
+        return -1
+    # a length followed by a word that follows names, where the segmenter agrees first
+    # (李明/陪同, not 李明陪/同), then where it does not
+    for agree in (True, False):
+        for n in lengths:
+            cand = s[i:i + n]
+            if len(cand) == n and _is_name(cand) and follows(s, i + n) and \
+                    (not agree or bound(i + n, i + n)):
+                return i + n
     for n in lengths:  # a length that ends on a word boundary of the segmenter
         cand = s[i:i + n]
         if len(cand) == n and _is_name(cand) and bound(i, i + n) and \

@@ -16,7 +16,7 @@ from typing import Callable
 import re
 
 from ..data import read_words
-from .lexicon import Scanner, divisions, short_forms, trie_pattern, words
+from .lexicon import Scanner, divisions, place_stopwords, short_forms, trie_pattern, words
 
 Bound = Callable[[int, int], bool]
 
@@ -145,6 +145,7 @@ def _companies(s: str, bound: Bound, breakers: re.Pattern[str]) -> list[OrgMatch
         while start < m.start() - 1 and not bound(start, start):
             start += 1
         # 国有企业有限公司 names a kind of firm, not one
-        if m.start() - start >= 2 and not s.endswith("企业", start, m.start()):
+        core = s[start:m.start()]
+        if len(core) >= 2 and not core.endswith("企业") and core not in place_stopwords():
             out.append(OrgMatch(start, m.end()))
     return out
