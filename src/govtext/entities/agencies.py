@@ -18,13 +18,13 @@ parse: the place filled in from the document's context and each piece's full for
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable
 
 from ..data import read_rows, read_words
 from .lexicon import (Scanner, county_parents, county_short_forms, divisions, first_chars,
-                      place_stopwords, short_forms, table, trie_pattern, words)
+                      place_stopwords, short_forms, trie_pattern, words)
 from .places import Context
 
 Bound = Callable[[int, int], bool]
@@ -71,6 +71,7 @@ def _pieces() -> dict[str, dict[str, str]]:
         if len(r) < 2:
             continue
         out.setdefault(r[1], {})[r[0]] = r[2] if len(r) > 2 and r[2] else r[0]
+    out.setdefault("suffix", {}).update(out.get("sub-suffix", {}))
     return out
 
 
@@ -197,6 +198,11 @@ def _place_of(m: re.Match[str], ctx: Context) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _sub_suffixes() -> tuple[str, ...]:
+    return tuple(_pieces().get("sub-suffix", {}))
+
+
 def _stem_based(piece: str) -> bool:
     return piece not in _pieces().get("unit", {})
 
@@ -218,8 +224,8 @@ def _units(s: str, pos: int, congress: bool) -> list[tuple[int, int]]:
             break
         piece = s[pos:end]
         if _stem_based(piece):
-            if seen_stem:
-                break
+            if seen_stem and not piece.endswith(_sub_suffixes()):
+                break  # a second department; a subunit (交警支队) may follow one
             seen_stem = True
         out.append((pos, end))
         pos = end
@@ -271,6 +277,8 @@ def _canonical(m: re.Match[str], units: list[str], ctx: Context) -> str | None:
         template = _heads()[head][1]
     else:
         template = "{P}"
+    if not template:
+        return None  # 石家庄海关: named by the short form, no expansion
     if head in ("人大常委会", "人民代表大会常务委员会") and tail:
         template = "{P}人大常委会"  # a committee of the standing committee, as usually written
     return template.replace("{P}", place) + tail
@@ -287,6 +295,9 @@ def _each(s: str, a: int) -> bool:
     run = _LEVEL_RUN.search(s, max(0, a - 16), a)
     start = run.start() if run else a
     return start > 0 and s[start - 1] == "各"
+
+
+_SESSION = re.compile(r"第?[一二三四五六七八九十]{1,3}届$")
 
 
 def find_agencies(s: str, ctx: Context, bound: Bound) -> list[AgencyMatch]:
@@ -309,6 +320,15 @@ def find_agencies(s: str, ctx: Context, bound: Bound) -> list[AgencyMatch]:
         if got is None:
             pos = m.start() + 1
             continue
+        if m.group("central") is not None:
+            # 第十四届 + 全国人民代表大会: the congress of one term is the organ too
+            sess = _SESSION.search(s, max(0, got.start - 6), got.start)
+            if sess is not None:
+                got = replace(got, start=sess.start())
+        elif out and out[-1].end == got.start and m.group("place") and \
+                s[out[-1].start:out[-1].end] in _central():
+            # 国家税务总局 + 秦皇岛市税务局: a central organ's local branch is one name
+            got = replace(got, start=out.pop().start, canonical=None)
         out.append(got)
         pos = got.end
         # an elided conjunct: 市政府法制办、督查室 -> 督查室 is the government's too
@@ -331,7 +351,7 @@ def find_agencies(s: str, ctx: Context, bound: Bound) -> list[AgencyMatch]:
 
 @lru_cache(maxsize=1)
 def _institution_patterns() -> tuple[Scanner, re.Pattern[str], re.Pattern[str]]:
-    suffixes = [r[0] for r in table("org_units.tsv", "suffix") if len(r[0]) >= 2]
+    suffixes = [w for w in _pieces().get("suffix", {}) if len(w) >= 2]
     openers = list(divisions()) + list(words("places.tsv", "country")) + ["国家"]
     return (Scanner(re.compile(trie_pattern(openers)), openers),
             re.compile(trie_pattern(suffixes)),
