@@ -147,20 +147,39 @@ def name_after(s: str, i: int, bound: Bound) -> int:
     lengths = (k + 2, k + 1)
     if not bound(i, i):
         return -1
-    # a length followed by a word that follows names, where the segmenter agrees first
-    # (李明/陪同, not 李明陪/同), then where it does not
-    for agree in (True, False):
-        for n in lengths:
-            cand = s[i:i + n]
-            if len(cand) == n and _is_name(cand) and follows(s, i + n) and \
-                    (not agree or bound(i + n, i + n)):
-                return i + n
-    for n in lengths:  # a length that ends on a word boundary of the segmenter
+    # 1. followed by a word that follows names, where the segmenter agrees (李明/陪同,
+    #    not 李明陪/同); 2. followed by punctuation or a following word of two or more
+    #    characters; 3. followed by a one-character following word that the segmenter
+    #    glued to the whole name (王正谱作), not to its last character (包保/责任);
+    #    4. a full name the segmenter sees as a word or words of its own
+    for n in lengths:
         cand = s[i:i + n]
-        if len(cand) == n and _is_name(cand) and bound(i, i + n) and \
-                _title_words().match(s, i + n) is None:
+        if len(cand) == n and _is_name(cand) and follows(s, i + n) and bound(i + n, i + n):
             return i + n
+    for n in lengths:
+        cand = s[i:i + n]
+        if len(cand) == n and _is_name(cand) and _follows_firmly(s, i + n):
+            return i + n
+    for n in lengths:
+        cand = s[i:i + n]
+        if len(cand) == n and _is_name(cand) and follows(s, i + n) and \
+                not any(bound(p, p) for p in range(i + 1, i + n + 1)):
+            return i + n
+    n = k + 2  # a two-character word after a title needs a following word (书记包保/责任)
+    cand = s[i:i + n]
+    if len(cand) == n and _is_name(cand) and bound(i, i + n) and \
+            _title_words().match(s, i + n) is None:
+        return i + n
     return -1
+
+
+def _follows_firmly(s: str, i: int) -> bool:
+    """A name ends at `i` for sure: end, non-Han, or a following word of 2+ characters
+    (a one-character one such as 任 or 在 may be part of the next word)."""
+    if i >= len(s) or not is_han(s[i]):
+        return True
+    m = _after().match(s, i)
+    return m is not None and len(m.group()) >= 2
 
 
 def name_before(s: str, j: int, bound: Bound, address: bool) -> int:
