@@ -36,8 +36,10 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-# this many non-ASCII UTF-8 characters before a bad byte make the file UTF-8 (with a
-# damaged byte), not GB18030 that happens to look like UTF-8 for a character or two
+# this many CJK characters decoded as UTF-8 before a bad byte make the file UTF-8 (with a
+# damaged byte), not GB18030 that happens to look like UTF-8 for a while. Only 3-byte
+# sequences count: GB18030 pairs often form valid 2-byte UTF-8 (Greek, Cyrillic, IPA
+# letters), but rarely runs of 3-byte CJK ones.
 _UTF8_EVIDENCE = 4
 
 
@@ -70,7 +72,7 @@ def decode(data: bytes, name: str = "<bytes>", encoding: str | None = None) -> s
     except UnicodeDecodeError as err:
         utf8_error = err
     prefix = data[:utf8_error.start].decode("utf-8")
-    if sum(1 for c in prefix if ord(c) > 0x7F) >= _UTF8_EVIDENCE:
+    if sum(1 for c in prefix if "\u2e80" <= c <= "\u9fff") >= _UTF8_EVIDENCE:
         raise DecodeError(name, utf8_error.start, "utf-8", data[utf8_error.start])
     return _strict(data, "gb18030", name, 0)
 
