@@ -125,15 +125,21 @@ def test_command_prints_a_table_and_reports_missing_files(tmp_path, capsys):
 
 
 # --- the development set ------------------------------------------------------------
-# Thresholds are what the pipeline measured on ../shared/gold (see the closing notes);
-# they only go up.
+# Thresholds: what the pipeline measured on ../shared/gold (1.0 where it is perfect; a
+# little below for the labels with borderline gold decisions). They only go up.
 THRESHOLDS = {
-    ("OFFICIAL", "exact"): 0.0,
-    ("AGENCY", "partial"): 0.0,
-    ("REGULATION", "exact"): 0.0,
-    ("DOCNO", "exact"): 0.0,
-    ("QUANTITY", "value"): 0.0,
-    ("DATE", "value"): 0.0,
+    ("OFFICIAL", "exact"): 1.0,
+    ("PERSON", "exact"): 1.0,
+    ("AGENCY", "partial"): 1.0,
+    ("AGENCY", "exact"): 0.98,
+    ("ORG", "exact"): 0.95,
+    ("LOCATION", "exact"): 0.95,
+    ("REGULATION", "exact"): 1.0,
+    ("WORK", "exact"): 1.0,
+    ("DOCNO", "exact"): 1.0,
+    ("TERM", "exact"): 0.97,
+    ("QUANTITY", "value"): 0.99,
+    ("DATE", "value"): 1.0,
 }
 
 
@@ -151,12 +157,14 @@ def test_development_set_scores(dev_report, label, measure):
 # it travels with the repository, so it runs everywhere.
 EXTRA = Path(__file__).resolve().parent / "data" / "gold_extra"
 EXTRA_THRESHOLDS = {
-    ("OFFICIAL", "exact"): 0.0,
-    ("AGENCY", "partial"): 0.0,
-    ("REGULATION", "exact"): 0.0,
-    ("DOCNO", "exact"): 0.0,
-    ("QUANTITY", "value"): 0.0,
-    ("DATE", "value"): 0.0,
+    ("OFFICIAL", "exact"): 0.95,
+    ("AGENCY", "partial"): 0.95,
+    ("ORG", "partial"): 0.9,
+    ("LOCATION", "partial"): 0.9,
+    ("REGULATION", "exact"): 0.95,
+    ("DOCNO", "exact"): 1.0,
+    ("QUANTITY", "value"): 0.98,
+    ("DATE", "value"): 0.98,
 }
 
 
