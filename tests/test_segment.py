@@ -74,7 +74,7 @@ def test_private_tokenizer_leaves_the_global_one_alone(seg):
     import jieba
 
     seg.segment("法治政府建设", "法治政府建设")
-    assert jieba.dt is not seg._tokenizer
+    assert jieba.dt is not seg._backend
     assert not jieba.dt.initialized  # the default tokenizer was never loaded
     assert "放管服" not in jieba.dt.FREQ
 
@@ -88,7 +88,7 @@ def test_user_words_are_kept_whole():
 def test_segmenter_pickles_without_its_dictionary(seg):
     seg.segment("市长", "市长")
     clone = pickle.loads(pickle.dumps(seg))
-    assert clone._tokenizer is None and clone.hmm == seg.hmm
+    assert clone._backend is None and clone.hmm == seg.hmm
     assert [t.text for t in clone.segment("依法行政", "依法行政")] == ["依法行政"]
 
 
@@ -109,4 +109,4 @@ def test_rjieba_backend_agrees_with_jieba(seg):
     norm = normalize(text)
     assert [t.text for t in fast.segment(text, norm)] == [t.text for t in seg.segment(text, norm)]
     clone = pickle.loads(pickle.dumps(fast))
-    assert clone._jieba is None and clone.segment(text, norm)[0].text == "全面"
+    assert clone._backend is None and clone.segment(text, norm)[0].text == "全面"

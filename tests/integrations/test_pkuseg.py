@@ -230,9 +230,9 @@ def test_chunks_cut_at_sentence_ends_and_whitespace():
 def test_segmenter_pickles_without_the_model(model):
     seg = PkusegSegmenter(model, user_words=["乡村振兴促进中心"])
     before = words_of(seg, "成立乡村振兴促进中心")
-    assert seg._seg is not None
+    assert seg._backend is not None
     clone = pickle.loads(pickle.dumps(seg))
-    assert clone._seg is None and clone.user_words == seg.user_words
+    assert clone._backend is None and clone.user_words == seg.user_words
     assert words_of(clone, "成立乡村振兴促进中心") == before
 
 

@@ -37,11 +37,9 @@ import re
 import tempfile
 import threading
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
-from ..document import Token
-from . import align
-from .lexicon import gov_words
+from .base import LexiconSegmenter
 
 INSTALL_HINT = "pip install govtext[spacy]"
 
@@ -96,7 +94,7 @@ def chunks(norm: str) -> Iterator[str]:
             yield piece[i:i + MAX_CHUNK]
 
 
-class PkusegSegmenter:
+class PkusegSegmenter(LexiconSegmenter):
     """Segments with a pkuseg model, keeping govtext's lexicon and `user_words` whole.
 
     The model loads on first use; instances pickle without it (for worker processes).
@@ -113,47 +111,28 @@ class PkusegSegmenter:
                 "the pkuseg segmenter needs a model directory: "
                 "Pipeline(segmenter='pkuseg', pkuseg_model=PATH); train one with "
                 "`govtext train-segmenter CORPUS OUTPUT_DIR`")
+        super().__init__(user_words, use_lexicon)
         self.pkuseg_model = str(check_model_dir(pkuseg_model))
-        self.user_words = tuple(user_words)
-        self.use_lexicon = use_lexicon
-        self._seg: Any = None
-        self._lock = threading.Lock()
 
-    def __getstate__(self) -> dict[str, Any]:
-        return {"pkuseg_model": self.pkuseg_model, "user_words": self.user_words,
-                "use_lexicon": self.use_lexicon}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(**state)  # type: ignore[misc]
+    def _options(self) -> dict[str, Any]:
+        return {"pkuseg_model": self.pkuseg_model, **super()._options()}
 
     def __repr__(self) -> str:
         return f"PkusegSegmenter(pkuseg_model={self.pkuseg_model!r})"
 
-    def _load(self) -> Any:
-        with self._lock:
-            if self._seg is not None:
-                return self._seg
-            import spacy_pkuseg
+    def _build(self) -> Any:
+        import spacy_pkuseg
 
-            words = (gov_words() if self.use_lexicon else ()) + self.user_words
-            words = tuple(w for w in dict.fromkeys(words) if w and not w.isspace())
-            with _PKUSEG_LOCK:
-                try:
-                    self._seg = spacy_pkuseg.pkuseg(self.pkuseg_model, user_dict=list(words))
-                except Exception as exc:  # whatever the format readers raise
-                    raise ValueError(f"cannot load the pkuseg model in "
-                                     f"{self.pkuseg_model!r}: {exc}") from exc
-            return self._seg
+        with _PKUSEG_LOCK:
+            try:
+                return spacy_pkuseg.pkuseg(self.pkuseg_model, user_dict=list(self.words()))
+            except Exception as exc:  # whatever the format readers raise
+                raise ValueError(f"cannot load the pkuseg model in "
+                                 f"{self.pkuseg_model!r}: {exc}") from exc
 
-    def segment(self, text: str, norm: str | None = None) -> list[Token]:
-        if not text:
-            return []
-        seg = self._load()
-        source = text if norm is None else norm
-        words: list[str] = []
-        for piece in chunks(source):
-            words.extend(seg.cut(piece))
-        return align(words, text, source)
+    def _cut(self, backend: Any, text: str) -> Iterable[str]:
+        for piece in chunks(text):
+            yield from backend.cut(piece)
 
 
 # ---------------------------------------------------------------------------

@@ -1,0 +1,65 @@
+"""What every segmenter backend shares: options, the words to keep whole, loading the
+backend lazily and once (thread-safe), pickling without it, and exact offsets."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any, Iterable
+
+from ..document import Token
+from . import align
+from .lexicon import gov_words
+
+
+class LexiconSegmenter:
+    """Base of the backends. Subclasses set `name` and implement `_build()` (load the
+    backend with `self.words()` as its user dictionary) and `_cut(backend, text)`.
+
+    `user_words` are kept whole besides the government lexicon (`use_lexicon=False`
+    leaves the lexicon out). Instances pickle without the loaded backend, so a
+    Pipeline can be sent to worker processes that load it once each.
+    """
+
+    name = ""
+
+    def __init__(self, user_words: tuple[str, ...] | list[str] = (),
+                 use_lexicon: bool = True) -> None:
+        self.user_words = tuple(user_words)
+        self.use_lexicon = use_lexicon
+        self._backend: Any = None
+        self._lock = threading.Lock()
+
+    def _options(self) -> dict[str, Any]:
+        """The constructor arguments, for pickling."""
+        return {"user_words": self.user_words, "use_lexicon": self.use_lexicon}
+
+    def __getstate__(self) -> dict[str, Any]:
+        return self._options()
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(**state)  # type: ignore[misc]
+
+    def words(self) -> tuple[str, ...]:
+        """The words the backend must keep whole, without duplicates or whitespace."""
+        words = (gov_words() if self.use_lexicon else ()) + self.user_words
+        return tuple(w for w in dict.fromkeys(words) if w and not any(c.isspace() for c in w))
+
+    def _build(self) -> Any:
+        raise NotImplementedError
+
+    def _cut(self, backend: Any, text: str) -> Iterable[str]:
+        raise NotImplementedError
+
+    def _load(self) -> Any:
+        with self._lock:
+            if self._backend is None:
+                self._backend = self._build()
+            return self._backend
+
+    def segment(self, text: str, norm: str | None = None) -> list[Token]:
+        """Tokens of `text`, cut from its same-length normalized view `norm`."""
+        if not text:
+            return []
+        backend = self._load()
+        source = text if norm is None else norm
+        return align(self._cut(backend, source), text, source)
