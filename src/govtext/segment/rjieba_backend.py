@@ -8,21 +8,13 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from .base import LexiconSegmenter
+from .jieba_backend import JiebaSegmenter
 
 
-class RjiebaSegmenter(LexiconSegmenter):
-    """Like `JiebaSegmenter`, with the Rust implementation."""
+class RjiebaSegmenter(JiebaSegmenter):
+    """Like `JiebaSegmenter` (same options), with the Rust implementation."""
 
     name = "rjieba"
-
-    def __init__(self, hmm: bool = True, user_words: tuple[str, ...] | list[str] = (),
-                 use_lexicon: bool = True) -> None:
-        super().__init__(user_words, use_lexicon)
-        self.hmm = hmm
-
-    def _options(self) -> dict[str, Any]:
-        return {"hmm": self.hmm, **super()._options()}
 
     def _build(self) -> Any:
         try:
