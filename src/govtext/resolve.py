@@ -14,7 +14,7 @@ The rules are a small table, checked against the gold set:
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Iterable
 
 from .document import Span
@@ -74,6 +74,28 @@ def _in_boilerplate(spans: list[Span], structure: Structure) -> list[Span]:
     return out
 
 
+class _Intervals:
+    """Half-open intervals answering "does any overlap / contain [start, end)?" in
+    O(log n): sorted by start, with the running maximum of their ends."""
+
+    def __init__(self, pairs: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(pairs)
+        self.starts = [a for a, _ in ordered]
+        self.max_end: list[int] = []
+        top = -1
+        for _, b in ordered:
+            top = max(top, b)
+            self.max_end.append(top)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)  # intervals starting before `end`
+        return i > 0 and self.max_end[i - 1] > start
+
+    def contains(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start)  # intervals starting at or before `start`
+        return i > 0 and self.max_end[i - 1] >= end
+
+
 def resolve(spans: Iterable[Span], structure: Structure) -> list[Span]:
     """Flat, de-duplicated spans outside boilerplate, conflicts settled by the rules above."""
     items = _in_boilerplate(list(spans), structure)
@@ -85,25 +107,18 @@ def resolve(spans: Iterable[Span], structure: Structure) -> list[Span]:
             seen.add(key)
             unique.append(s)
     # rule 2
-    strong: dict[str, list[tuple[int, int]]] = {}
+    by_label: dict[str, list[tuple[int, int]]] = {}
     for s in unique:
-        strong.setdefault(s.label, []).append((s.start, s.end))
-
-    def overlaps_any(s: Span, labels: Iterable[str], inside: bool = False) -> bool:
-        for label in labels:
-            for a, b in strong.get(label, ()):
-                if inside:
-                    if a <= s.start and s.end <= b:
-                        return True
-                elif a < s.end and s.start < b:
-                    return True
-        return False
+        by_label.setdefault(s.label, []).append((s.start, s.end))
+    strong = {label: _Intervals(pairs) for label, pairs in by_label.items()}
+    none = _Intervals([])
 
     kept = []
     for s in unique:
-        if s.label in OVERLAP_DROP and overlaps_any(s, OVERLAP_DROP[s.label]):
+        if s.label in OVERLAP_DROP and any(strong.get(label, none).overlaps(s.start, s.end)
+                                           for label in OVERLAP_DROP[s.label]):
             continue
-        if s.label == "DATE" and overlaps_any(s, ("DOCNO",), inside=True):
+        if s.label == "DATE" and strong.get("DOCNO", none).contains(s.start, s.end):
             continue
         kept.append(s)
     # rule 3
