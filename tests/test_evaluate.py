@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from govtext.document import Date, Document, Official, Quantity, Regulation
+from govtext.document import Date, Document, Official, Quantity, Regulation, Term
 from govtext.evaluate import evaluate, load_gold, main, score_document, values_agree
 
 TEXT = "市长张瑞书强调，《2018年工作要点》明确投放贷款271.27亿元，约5%左右。"
@@ -190,3 +190,12 @@ def test_eval_command_prints_the_table(shared_dir, capsys):
     assert main([str(shared_dir / "gold")]) == 0
     out = capsys.readouterr().out
     assert "QUANTITY" in out and "exact P / R / F1" in out
+
+
+def test_gold_spans_marked_optional_are_neither_required_nor_penalized(tmp_path):
+    gold = GOLD + [dict(span("明确", "TERM"), optional=True)]
+    path = gold_file(tmp_path, gold)
+    report = evaluate([path], pipeline=FixedPipeline())
+    assert report.scores["TERM"].gold == 0
+    hit = evaluate([path], pipeline=FixedPipeline(Term(*at("明确"))))
+    assert hit.scores["TERM"].pred == 0 and hit.scores["TERM"].ignored == 1

@@ -11,7 +11,8 @@ must overlap and agree on the value (and, for QUANTITY, on unit and approx).
 
 As the guidelines say, spans nested inside a gold REGULATION, WORK, OFFICIAL or TERM are
 optional: an unmatched prediction lying inside one is neither rewarded nor penalized
-(`--strict` counts them as errors).
+(`--strict` counts them as errors). So are gold spans marked ``"optional": true``: missing
+one costs nothing, and a prediction on one is not counted.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class GoldSpan:
     label: str
     text: str
     attrs: Mapping[str, Any]
+    optional: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +73,8 @@ def load_gold(path: str | Path) -> list[GoldDoc]:
             raise ValueError(f"{text_path} does not match the checksum in {path}")
         text = raw.decode("utf-8")
     spans = tuple(
-        GoldSpan(int(s["start"]), int(s["end"]), s["label"], s["text"], s.get("attrs") or {})
+        GoldSpan(int(s["start"]), int(s["end"]), s["label"], s["text"], s.get("attrs") or {},
+                 bool(s.get("optional", False)))
         for s in data["spans"])
     for s in spans:
         if text[s.start:s.end] != s.text:
@@ -223,7 +226,8 @@ def score_document(gold: GoldDoc, doc: Document, strict: bool = False) -> Report
     hosts = [g for g in gold.spans if g.label in OPTIONAL_HOSTS]
     labels = {g.label for g in gold.spans} | {s.label for s in doc.spans}
     for label in labels:
-        golds = [g for g in gold.spans if g.label == label]
+        golds = [g for g in gold.spans if g.label == label and not g.optional]
+        optional = [g for g in gold.spans if g.label == label and g.optional]
         preds = [p for p in doc.spans if p.label == label]
         s = LabelScore(label, gold=len(golds))
         exact_keys = {(g.start, g.end) for g in golds}
@@ -234,7 +238,7 @@ def score_document(gold: GoldDoc, doc: Document, strict: bool = False) -> Report
             if not overlapping:
                 inside_host = any(h.start <= p.start and p.end <= h.end and h.label != label
                                   for h in hosts)
-                if inside_host and not strict:
+                if (inside_host or any(_overlaps(g, p) for g in optional)) and not strict:
                     s.ignored += 1
                     continue
                 report.mistakes.append(Mistake(gold.name, "spurious", label, None, p.text,
