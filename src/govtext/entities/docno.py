@@ -67,17 +67,25 @@ def _code_start(norm: str, s: int, e: int) -> int:
     """Where the issuer code starts inside norm[s:e]: after the last function word,
     and after introducing words such as 印发 or 根据."""
     stops = read_words("title_docno_stops.txt")
+    start0 = s
+    leads = sorted(read_words("title_docno_leads.txt"), key=len, reverse=True)
     # orders and announcements carry the full issuer name (中华人民共和国主席令), whose
     # 共和国 holds a 和 that an abbreviated code never has
     full_name = norm.endswith(("令", "公告"), s, e)
+    # a single character opening the code right after a line start or punctuation is
+    # the issuer's abbreviation (并政办发: 并 = 太原), not a conjunction of the clause
+    opens = (s == 0 or not _HAN.match(norm, s - 1)) and e - s >= 3 \
+        and norm[s + 1] in read_words("docno_code_heads.txt")
     for i in range(e - 1, s - 1, -1):
         if norm[i] in stops and not (full_name and norm.startswith("共和国", i - 1)):
-            s = i + 1
+            if not (i == s and opens):
+                # a stop that opens a lead word (按 of 按照) takes the whole word
+                lead = next((w for w in leads if norm.startswith(w, i) and i + len(w) < e), "")
+                s = i + max(1, len(lead))
             break
-    leads = sorted(read_words("title_docno_leads.txt"), key=len, reverse=True)
     for _ in range(4):
         lead = next((w for w in leads if norm.startswith(w, s) and e - s > len(w)), None)
-        if lead is None:
+        if lead is None or (len(lead) == 1 and opens and s == start0):
             break
         s += len(lead)
     return max(s, e - 10)
