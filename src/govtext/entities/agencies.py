@@ -95,6 +95,10 @@ def _grammar() -> _Grammar:
              if k not in _CONGRESS and "+place" not in k and k != "town"]
     stems = list(pieces.get("stem", {})) + list(pieces.get("stem-generic", {}))
     suffix = trie_pattern(pieces.get("suffix", {}))
+    # a department body may join several domain stems, with or without 和/与/及
+    # (城市管理 + 和 + 综合执法 + 局, 旅游 + 和 + 文化 + 广电 + 体育 + 局)
+    compound = _compound(stems)
+    specific = _compound(list(pieces.get("stem", {})))
     han = r"[\u4e00-\u9fff]"
     levels, blockers = _levels()
     after = "".join(words("levels.tsv", "after_blocker"))
@@ -118,20 +122,47 @@ def _grammar() -> _Grammar:
         rf"(?:(?P<session>第[一二三四五六七八九十0-9]{{1,3}}届)?(?P<chead>{trie_pattern(congress)})"
         rf"|(?P<head>{trie_pattern(other)})"
         rf"|(?P<party>委)(?![员会托屈派任实身]))?"
-        rf"|(?P<bare>(?:{trie_pattern(pieces.get('stem', {}))})(?:{suffix})))")
+        rf"|(?P<bare>{specific}(?:{suffix})))")
     # a discipline group stationed in a department is part of its organ's name:
     # 市纪委监委 + 驻局纪检监察组
     unit = re.compile(rf"{trie_pattern(pieces.get('unit', {}))}"
-                      rf"|(?:{trie_pattern(stems)})(?:{suffix})"
+                      rf"|{compound}(?:{suffix})"
                       rf"|驻{han}{{1,12}}?纪检监察组")
     committee = re.compile(rf"(?![委员会]){han}{han}{{0,9}}(?:工作委员会|委员会|工委|委)")
-    bare = re.compile(rf"(?:{trie_pattern(pieces.get('stem', {}))})(?:{suffix})")
+    bare = re.compile(rf"{specific}(?:{suffix})")
     starts = (list(_central()) + list(divisions()) + ["中共", "政协", "中国人民"] + list(levels)
               + list(pieces.get("stem", {})) + list(short_forms()) + list(county_short_forms()))
     return _Grammar(Scanner(prefix, starts), unit, committee, bare)
 
 
 _CONGRESS = ("congress", "congress_sc", "cppcc")
+_JOINERS = "和与及"
+
+
+def _compound(stems: list[str]) -> str:
+    """One to four stems, each after the first optionally opened by a joiner."""
+    one = trie_pattern(stems)
+    return rf"(?:{one})(?:[{_JOINERS}]?(?:{one})){{0,3}}"
+
+
+def _split_stems(body: str) -> list[str] | None:
+    """`body` cut into known stems and joiners (longest stem first), or None."""
+    pieces = _pieces()
+    known = {**pieces.get("stem-generic", {}), **pieces.get("stem", {})}
+    out: list[str] = []
+    i = 0
+    for _ in range(12):
+        if i >= len(body):
+            return out
+        if out and body[i] in _JOINERS and body[i + 1:i + 2]:
+            out.append(body[i])
+            i += 1
+        j = next((j for j in range(len(body), i, -1) if body[i:j] in known), -1)
+        if j < 0:
+            return None
+        out.append(known[body[i:j]])
+        i = j
+    return None
 
 
 def _longest_committee(s: str, pos: int) -> int:
@@ -174,6 +205,13 @@ def _expand(piece: str) -> str:
         for kind in ("stem", "stem-generic"):
             if stem in pieces.get(kind, {}) and suf in pieces.get("suffix", {}):
                 return pieces[kind][stem] + _SUFFIX_FULL.get(suf, suf)
+    # several stems + suffix (城市管理和综合执法局): each stem expanded
+    for i in range(len(piece) - 1, 0, -1):
+        suf = piece[i:]
+        if suf in pieces.get("suffix", {}):
+            parts = _split_stems(piece[:i])
+            if parts:
+                return "".join(parts) + _SUFFIX_FULL.get(suf, suf)
     return piece
 
 
