@@ -22,7 +22,7 @@ from .lexicon import Squeezed, divisions, squeeze, trie_pattern
 from .officials import (find_officials, find_persons, follows, listed_names, role_at,
                         title_at)
 from .orgs import find_orgs
-from .places import (Context, Place, context_of, find_abbreviations, find_places, find_sites,
+from .places import (Context, Place, context_of, find_abbreviations, find_named, find_places, find_sites,
                      keep_place)
 
 
@@ -138,6 +138,9 @@ def _places(scan: _Scan, ctx: Context, raw: list[Place]) -> tuple[list[Place], l
     """LOCATION spans, and the township organs found with them (递铺街道办事处)."""
     s = scan.s
     sites = find_sites(s, scan.bound, lambda i: scan.ends(i, i))
+    known = [p for p in raw if keep_place(p, s, scan.bound)] + sites
+    sites += find_named(s, scan.bound, lambda i: scan.ends(i, i),
+                        frozenset(p.end for p in known))
     places = ([p for p in raw if keep_place(p, s, scan.bound)] + find_abbreviations(s, ctx)
               + [p for p in sites if p.kind != "town" or town_organ(s, p.end) < 0])
     out: list[Span] = [Location(*scan.cut(p.start, p.end)) for p in places]

@@ -80,8 +80,8 @@ def _code_start(norm: str, s: int, e: int) -> int:
         if norm[i] in stops and not (full_name and norm.startswith("共和国", i - 1)):
             if not (i == s and opens):
                 # a stop that opens a lead word (按 of 按照) takes the whole word
-                lead = next((w for w in leads if norm.startswith(w, i) and i + len(w) < e), "")
-                s = i + max(1, len(lead))
+                opener = next((w for w in leads if norm.startswith(w, i) and i + len(w) < e), "")
+                s = i + max(1, len(opener))
             break
     for _ in range(4):
         lead = next((w for w in leads if norm.startswith(w, s) and e - s > len(w)), None)

@@ -98,7 +98,8 @@ def keep_place(p: Place, s: str, bound: Bound) -> bool:
 
 @lru_cache(maxsize=1)
 def _site_suffixes() -> tuple[Scanner, frozenset[str]]:
-    sufs = words("places.tsv", "site") + words("places.tsv", "town")
+    sufs = (words("places.tsv", "site") + words("places.tsv", "town")
+            + tuple(r[0] for r in table("places.tsv", "geo") if r[2:3] == ("open",)))  # 伏林 + 水库
     return Scanner(re.compile(trie_pattern(sufs)), sufs), frozenset(words("places.tsv", "town"))
 
 
@@ -217,3 +218,98 @@ def find_abbreviations(s: str, ctx: Context) -> list[Place]:
             continue
         out.append(Place(a, a + 1, "abbr", divs.get(full)))
     return out
+
+
+@lru_cache(maxsize=1)
+def _names() -> frozenset[str]:
+    """Known proper place names (jieba's ns entries, filtered) and division names."""
+    out = set(read_words("place_names.txt")) - read_words("place_ns_common.txt")
+    out |= set(divisions())
+    out |= {w for w in list(short_forms()) + list(county_short_forms()) if len(w) >= 2}
+    # a suffix word is no name (新区, 景区), nor is a zone named by one
+    zones = tuple(words("places.tsv", "zone")) + tuple(words("places.tsv", "area"))
+    return frozenset(w for w in out - place_stopwords() if not w.endswith(zones))
+
+
+@lru_cache(maxsize=1)
+def _named_suffixes() -> tuple[Scanner, dict[str, str]]:
+    """Suffix -> kind (geo, town, zone) for `find_named`."""
+    kinds: dict[str, str] = {}
+    for kind in ("geo", "town", "village", "zone", "site"):
+        for w in words("places.tsv", kind):
+            kinds.setdefault(w, {"site": "zone", "village": "town"}.get(kind, kind))
+    return Scanner(re.compile(trie_pattern(kinds)), kinds), kinds
+
+
+# characters no modifier between a place and a zone suffix holds
+_NOT_IN_MIDDLE = frozenset("省市县区乡镇村各全该每本这此其个年的了是和与及、")
+
+
+def find_named(s: str, bound: Bound, ends: Callable[[int], bool],
+               after: frozenset[int] = frozenset()) -> list[Place]:
+    """A known proper place name, then a geographic or administrative suffix (湟水 + 河,
+    海南 + 岛, 上庄 + 镇); a zone suffix may follow a short modifier (太原 + 不锈钢 +
+    园区). A known name that already ends with a suffix stands alone (亚龙湾). Right
+    after another place (`after`: ends of places found), a village or township needs no
+    known name (府城镇 + 那白村). The name starts a word; the suffix ends one."""
+    scanner, kinds = _named_suffixes()
+    names = _names()
+    bad = _not_in_names()
+    generic = _generic()
+    geo = tuple(w for w, k in kinds.items() if k == "geo")
+    out: list[Place] = []
+    last = -1
+    for m in scanner.finditer(s):
+        a, b = m.span()
+        kind = kinds[m.group()]
+        if not ends(b):
+            continue
+        start = -1
+        for n in (5, 4, 3):  # a known name holding its suffix: 亚龙湾, 海南岛
+            i = b - n
+            if i >= 0 and a - i >= 2 and s[i:b] in names and bound(i, i):
+                start = i
+                break
+        if start < 0:
+            for n in (4, 3, 2):
+                i = a - n
+                # a name that already names a feature takes no second suffix: 太湖 + 湖体
+                if i >= 0 and s[i:a] in names and bound(i, i) and not (
+                        kind == "geo" and s[i:a].endswith(geo)):
+                    start = i
+                    break
+        if start < 0 and kind == "zone":
+            start = _with_middle(s, a, bound, names)
+        if start < 0 and kind == "town":
+            for n in (3, 2):
+                i = a - n
+                if i in after and bound(i, i) and all(is_han(c) and c not in bad
+                                                      for c in s[i:a]) \
+                        and not generic.search(s, i, b):
+                    start = i
+                    break
+        if start < 0 or start < last or s[start] in bad:
+            continue
+        out.append(Place(start, b, "town" if kind == "town" else "site", None))
+        last = b
+        after = after | {b}
+    return out
+
+
+def _with_middle(s: str, a: int, bound: Bound, names: frozenset[str]) -> int:
+    """Start of a known name followed by a modifier of 1-4 characters ending at `a`."""
+    for j in range(a - 1, max(-1, a - 5), -1):
+        if not is_han(s[j]) or s[j] in _NOT_IN_MIDDLE or _breakers().match(s, j):
+            return -1
+        if not bound(j, j):
+            continue
+        for n in (5, 4, 3, 2):
+            i = j - n
+            if i >= 0 and s[i:j] in names and bound(i, i):
+                return i
+    return -1
+
+
+@lru_cache(maxsize=1)
+def _breakers() -> re.Pattern[str]:
+    return re.compile(trie_pattern(read_words("name_breakers.txt")))
