@@ -34,6 +34,13 @@ def numeral_table() -> dict[str, tuple[str, int]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def financial_chars() -> frozenset[str]:
+    """The financial (大写) numeral characters: 4th column `financial` of the table."""
+    return frozenset(row[0] for row in read_rows("numbers_numerals.tsv")
+                     if len(row) > 3 and row[3] == "financial")
+
+
 @lru_cache(maxsize=None)
 def cn_chars(role: str | None = None) -> str:
     """The numeral characters of a role (all roles when None), for regex classes."""
@@ -49,20 +56,36 @@ def _tokens(s: str) -> list[tuple[str, Decimal]]:
     """Split a normalized numeral into (kind, value) tokens: kind is 'num' (an Arabic
     number), 'digit' (a Chinese digit), 'small', 'big' or 'point'."""
     table = numeral_table()
+    financial = financial_chars()
     out: list[tuple[str, Decimal]] = []
     i, n = 0, len(s)
     while i < n:
         m = _ARABIC.match(s, i)
         if m:
+            if i > 0 and _no_arabic_next(s[i - 1], table, financial):
+                raise ValueError(f"not a number: {s!r} ({s[i - 1]!r} next to a digit)")
             out.append(("num", Decimal(m.group().replace(",", ""))))
             i = m.end()
             continue
         entry = table.get(s[i])
         if entry is None:
             raise ValueError(f"not a number: {s!r} (unexpected {s[i]!r} at {i})")
+        if i > 0 and s[i - 1].isdigit() and _no_arabic_next(s[i], table, financial):
+            raise ValueError(f"not a number: {s!r} ({s[i]!r} next to a digit)")
         out.append((entry[0], Decimal(entry[1])))
         i += 1
     return out
+
+
+def _no_arabic_next(char: str, table: dict[str, tuple[str, int]],
+                    financial: frozenset[str]) -> bool:
+    """Characters that never touch an Arabic digit in one numeral: a non-zero Chinese
+    digit (统一3项 is not 13) and every financial character (队伍17支 is not 517).
+    零 may (1千零1), and so may 十百千万亿 (3万4000, 3千5百)."""
+    entry = table.get(char)
+    if entry is None:
+        return False
+    return char in financial or entry[0] == "digit" and entry[1] != 0
 
 
 def _read_digits(tokens: list[tuple[str, Decimal]], s: str) -> Decimal:

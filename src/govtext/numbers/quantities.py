@@ -22,8 +22,8 @@ import regex
 from ..data import read_rows, read_words
 from ..document import Number, Quantity
 from ..text.prepare import Prepared
-from .parse import cn_chars, numeral_table, parse_number
-from .units import approx_pattern, approx_words, contexts, unit_pattern, unit_table
+from .parse import cn_chars, financial_chars, numeral_table, parse_number
+from .units import Unit, approx_pattern, approx_words, contexts, unit_pattern, unit_table
 
 _RANGE_SEP = r"\s*(?:至|到|~|～|—{1,2}|–|－|―|-)\s*"
 
@@ -37,6 +37,8 @@ def multiplier_pattern() -> str:
         tails = sorted({u[1:] for u in unit_table() if u.startswith(char) and len(u) > 1},
                        key=lambda t: (-len(t), t))
         guard = f"(?!{'|'.join(regex.escape(t) for t in tails)})" if tails else ""
+        if char in financial_chars():
+            guard += r"(?<!\d.)(?!\d)"  # 收拾12件: 拾 never touches a digit
         out.append(f"{regex.escape(char)}{guard}")
     return "(?:" + "|".join(out) + ")"
 
@@ -46,9 +48,15 @@ def numeral_pattern() -> str:
     """A regex for one numeral: Arabic (1,234.5), Chinese (一百零八, 二〇一八), mixed
     (1.5万, 3万4000) and fractions (三分之一, 百分之三十六点九)."""
     digits = cn_chars("digit")
+    table = numeral_table()
+    zeros = "".join(c for c in digits if table[c][1] == 0)
+    others = "".join(c for c in digits if table[c][1] != 0)
     arabic = r"\d{1,3}(?:,\d{3})++(?:\.\d++)?+(?![\d,])|\d++(?:\.\d++)?+"
     big = cn_chars("big")
-    atom = (rf"(?>{arabic}|[{digits}]|{multiplier_pattern()}|(?<=[\d{digits}])点(?=[\d{digits}])"
+    # a non-zero Chinese or financial digit never touches an Arabic one: the 伍 of
+    # 队伍17支 and the 一 of 统一3项 are not part of the number
+    cn_digit = rf"[{zeros}]|(?<!\d)[{others}](?!\d)"
+    atom = (rf"(?>{arabic}|{cn_digit}|{multiplier_pattern()}|(?<=[\d{digits}])点(?=[\d{digits}])"
             rf"|(?<=\d) (?=[{big}]))")  # 271.27 亿 in scraped PDF text
     # possessive: a long digit run is read once, never re-split (no backtracking)
     one = rf"{atom}++"
@@ -187,6 +195,62 @@ def _is_magnitude_only(numeral: str) -> bool:
     return not any(c in digits or c in "0123456789十拾" for c in numeral)
 
 
+def _magnitude_amount(m: regex.Match[str], norm: str, unit: Unit | None) -> bool:
+    """Whether 百, 千, 万, 亿 or a run of them with no digit is an amount: with an
+    approximation word (近千家, 百余名, 亿元以上 = 100 million yuan or more), or a run
+    of two before a money unit (千万元). A bare 亿元 or 万人 is a word, and so is a
+    multiplier that ends a longer numeral (the 万 of 数万人 is not read here)."""
+    if unit is None:
+        return False
+    if m.group("pre") or m.group("mid"):
+        return True
+    start = m.start("num")
+    prev = norm[start - 1] if start > 0 else ""
+    if prev.isdigit() or prev in numeral_table() or prev == ".":
+        return False
+    if m.group("post"):
+        return True
+    return len(m.group("num")) > 1 and unit.kind == "money"
+
+
+def _financial_in_word(numeral: str, norm: str, start: int, unit: Unit | None) -> bool:
+    """A lone financial numeral (壹贰叁…) right after another Chinese character is part
+    of a word (队伍, 收拾, 大陆, 参天) unless it states money (人民币伍元). A run of two
+    or more (实现贰佰公里) is a number wherever it stands."""
+    financial = financial_chars()
+    if sum(c in financial for c in numeral) != 1 or start == 0:
+        return False
+    prev = norm[start - 1]
+    if not _HAN.match(prev) or prev in numeral_table():
+        return False
+    if unit is not None and unit.kind == "money":
+        return False
+    return not any(norm.endswith(w, 0, start)
+                   for w in contexts().get("before-financial", ()))
+
+
+def _unit_fits(unit: Unit, m: regex.Match[str], norm: str) -> bool:
+    """The flags of a measure word (units.tsv): 翻一番 only after 翻, 1对1 is not a
+    count of pairs, 3期工程 and 二期 are stages, not counts of issues; and no unit
+    where a longer word starts (3对口支援, 开通5班车)."""
+    if any(norm.startswith(w, m.start("unit")) for w in contexts().get("not-unit", ())):
+        return False
+    start = m.start("pre") if m.group("pre") else m.start("num")
+    if unit.after and not any(norm.endswith(w, 0, start) for w in unit.after):
+        return False
+    end = m.end("unit")
+    if unit.alone and end < len(norm) and (norm[end].isdigit()
+                                           or norm[end] in numeral_table()):
+        return False
+    numeral = m.group("num")
+    if unit.cn_name and not any(c.isdigit() for c in numeral):
+        return False
+    if unit.phase and any(norm.startswith(w, end)
+                          for w in contexts().get("phase-head", ())):
+        return False
+    return True
+
+
 def _chinese_digit_run(numeral: str) -> bool:
     """Two or three Chinese digits with no multiplier (七五, 三四): a name or a vague
     'three or four', not a number. Four or more (二〇一八) read as a digit string."""
@@ -205,19 +269,23 @@ def _candidates(norm: str) -> list[_Cand]:
     out: list[_Cand] = []
     for m in _scanner().finditer(norm):
         numeral = m.group("num")
+        ns, ne = m.span("num")
+        prev = norm[ns - 1] if ns > 0 else ""
+        prev2 = norm[max(0, ns - 2):ns]
+        unit_row = units.get(m.group("unit") or "")
         if "分之" not in numeral:
             if _chinese_digit_run(numeral):
                 continue
-            if _is_magnitude_only(numeral) and not (
-                    m.group("unit") and (len(numeral) > 1 or m.group("pre") or m.group("mid"))):
-                continue  # 百姓, 千万不要, 万人; but 千万元, 近千家, 百余名
+            if _is_magnitude_only(numeral) and not _magnitude_amount(m, norm, unit_row):
+                continue  # 百姓, 千万不要, 万人, 亿万人民; but 千万元, 近千家, 百余名, 亿元以上
+        if not m.group("pre") and _financial_in_word(numeral, norm, ns, unit_row):
+            continue  # 队伍, 收拾, 大陆: not 伍, 拾, 陆
+        if unit_row is not None and not _unit_fits(unit_row, m, norm):
+            continue
         parsed = _value(numeral)
         if parsed is None:
             continue
         value, percent_of = parsed
-        ns, ne = m.span("num")
-        prev = norm[ns - 1] if ns > 0 else ""
-        prev2 = norm[max(0, ns - 2):ns]
         pre = m.group("pre")
         if pre and m.start() > 0 and norm[m.start() - 1] + pre in not_approx:
             pre = None  # 最近三年: 近 belongs to 最近
@@ -307,8 +375,9 @@ def _keep_quantity(c: _Cand, norm: str) -> bool:
         unit = units.get(c.unit)
         if c.one_char and unit is not None and unit.multi:
             return False  # 三方, 八角, 十度
-        if c.value == 1 and c.one_char and c.unit != "":
-            # 一 as an article (一件工作, 一批, 一站式) except a counted 一次
+        if c.value == 1 and c.one_char and c.unit != "" and c.kind != "ratio":
+            # 一 as an article (一件工作, 一批, 一站式) except a counted 一次; 一倍,
+            # 一成 and 翻一番 are ratios, never articles
             return c.unit == "次" and norm[c.end:c.end + 1] not in ("性", "次")
         heads = contexts().get("head", frozenset())
         tail = norm[c.end:c.end + 4]

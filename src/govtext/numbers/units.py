@@ -23,6 +23,10 @@ class Unit:
     base: str  # the base unit, "" for plain measure words
     factor: Fraction | None  # one `name` in `base` units, None for measure words
     multi: bool  # not after a one-character Chinese numeral
+    cn_name: bool = False  # after Chinese numerals a name, not a count (二期工程, 十九届)
+    alone: bool = False  # not when a numeral follows (1对1 帮扶)
+    phase: bool = False  # not before a phase-head word (3期工程, 期间)
+    after: tuple[str, ...] = ()  # counts only right after one of these words (翻一番)
 
 
 @lru_cache(maxsize=1)
@@ -31,8 +35,11 @@ def unit_table() -> dict[str, Unit]:
     for row in read_rows("units.tsv"):
         row = row + ("",) * (5 - len(row))
         name, kind, base, factor, flags = row[:5]
+        names = [f for f in flags.split(",") if f]
+        after = tuple(w for f in names if f.startswith("after=") for w in f[6:].split("|"))
         out[name] = Unit(name, kind, base, Fraction(factor) if factor else None,
-                         "multi" in flags.split(","))
+                         "multi" in names, "cn-name" in names, "alone" in names,
+                         "phase" in names, after)
     return out
 
 
