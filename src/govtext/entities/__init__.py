@@ -20,7 +20,7 @@ from ..text.structure import Structure
 from .agencies import AgencyMatch, find_agencies, town_organ, unit_end
 from .lexicon import Squeezed, divisions, squeeze, trie_pattern
 from .officials import (find_officials, find_persons, follows, listed_names, role_at,
-                        title_at)
+                        role_persons, title_at)
 from .orgs import find_orgs
 from .places import (Context, Place, context_of, find_abbreviations, find_named, find_places, find_sites,
                      keep_place)
@@ -180,6 +180,7 @@ def _people(scan: _Scan, organs: dict[int, int]) -> list[Span]:
     listed = listed_names(s, officials, bound)
     taken = [(o.start, o.end) for o in officials] + [(n.start, n.end) for n in listed]
     persons = listed + find_persons(s, bound, taken, (o.name for o in officials))
+    persons += role_persons(s, bound, taken + [(p.start, p.end) for p in persons])
     out.extend(Person(*scan.cut(n.start, n.end), name=n.name) for n in persons)
     return out
 

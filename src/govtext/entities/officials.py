@@ -325,3 +325,52 @@ def find_persons(s: str, bound: Bound, taken: list[tuple[int, int]],
                 out.append(NameMatch(i, j, s[i:j], None))
                 break
     return out
+
+
+@lru_cache(maxsize=1)
+def _person_roles() -> regex.Pattern[str]:
+    return regex.compile(trie_pattern(r[0] for r in table("name_context.tsv", "person_role")))
+
+
+def role_persons(s: str, bound: Bound, taken: list[tuple[int, int]]) -> list[NameMatch]:
+    """A name right after a non-official role noun (专家陈志明, 记者王芳, 村民李大山): a
+    PERSON, the name only. The role noun ends a word; the name passes the name model and
+    ends where a word that follows names begins, or the segmenter sees it whole."""
+    out: list[NameMatch] = []
+    inside = _inside(taken)
+    honorifics = frozenset(r[0] for r in table("name_context.tsv", "honorific"))
+    for m in _person_roles().finditer(s):
+        j = m.end()
+        if bound(j, j):
+            e = name_after(s, j, bound)
+            if e < 0:
+                e = _whole_name(s, j, bound)
+        else:  # the segmenter glued the surname to the role (网格员孙/立新)
+            e = _firm_name(s, j)
+        if e < 0 or inside(j, e) or title_at(s, e) or s[j + 1:e] in honorifics \
+                or s[j + 2:e] in honorifics:
+            continue
+        out.append(NameMatch(j, e, s[j:e], None))
+    return out
+
+
+def _firm_name(s: str, i: int) -> int:
+    """End of a name at `i` followed by a following word of two or more characters."""
+    k = _surname_len(s[i:i + 4])
+    for n in ((k + 2, k + 1) if k else ()):
+        if _is_name(s[i:i + n]) and _follows_firmly(s, i + n):
+            return i + n
+    return -1
+
+
+def _whole_name(s: str, i: int, bound: Bound) -> int:
+    """End of a name at `i` that the segmenter cuts off from the word after it
+    (王芳/报道), or -1."""
+    k = _surname_len(s[i:i + 4])
+    if k == 0:
+        return -1
+    for n in (k + 2, k + 1):
+        if _is_name(s[i:i + n]) and bound(i, i + n) and bound(i + n, i + n) \
+                and _title_words().match(s, i + n) is None:
+            return i + n
+    return -1

@@ -132,7 +132,7 @@ def find_sites(s: str, bound: Bound, ends: Callable[[int], bool]) -> list[Place]
     out: list[Place] = []
     for m in scanner.finditer(s):
         a, b = m.span()
-        if not ends(b):
+        if not ends(b) or glued(s, a, b, bound):
             continue
         for n in range(5, 1, -1):
             i = a - n
@@ -270,6 +270,8 @@ def find_named(s: str, bound: Bound, ends: Callable[[int], bool],
             if i >= 0 and a - i >= 2 and s[i:b] in names and bound(i, i):
                 start = i
                 break
+        if start < 0 and glued(s, a, b, bound):
+            continue
         if start < 0:
             for n in (4, 3, 2):
                 i = a - n
@@ -313,3 +315,10 @@ def _with_middle(s: str, a: int, bound: Bound, names: frozenset[str]) -> int:
 @lru_cache(maxsize=1)
 def _breakers() -> re.Pattern[str]:
     return re.compile(trie_pattern(read_words("name_breakers.txt")))
+
+
+def glued(s: str, a: int, b: int, bound: Bound) -> bool:
+    """Whether the one-character suffix `s[a:b]` is the end of a common word the
+    segmenter keeps whole with the character before it (江南/水乡, 建设/新农村)."""
+    return b - a == 1 and a > 0 and s[a - 1:b] in read_words("place_suffix_words.txt") \
+        and not bound(a, a)
