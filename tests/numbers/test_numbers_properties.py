@@ -93,7 +93,8 @@ def test_mixed_forms(n: int, mult: str) -> None:
 PIECES = ["2018", "年", "月", "日", "万", "亿", "元", "%", "余", "个", "点", "三", "十", "百分之",
           "分之", "近", "约", "左右", "以上", "·", "—", "-", "至", "第", "、", "，", "“", "”",
           "１２", "．", "％", "億", "點", "😀", "𠮷", "\n", "一", "两", "零", "〇", "1,234", "5.5",
-          "人次", "千瓦时", "个百分点", "《", "》", "〔", "〕", "负", "多", "以内"]
+          "人次", "千瓦时", "个百分点", "《", "》", "〔", "〕", "负", "多", "以内",
+          "伍", "拾", "佰", "陆", "參", "队", "支", "期", "翻", "番", "倍", "成", "对"]
 number_text = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=2)),
                        max_size=30).map("".join)
 
@@ -112,3 +113,19 @@ def test_spans_index_the_original_text(text: str) -> None:
     for m in find_numbers(text):
         assert text[m.start:m.end] == m.text
         assert parse_number(m.text) == m.value
+
+
+WORD_FIRSTS = "队入落行收大参统唯"  # 队伍, 收拾, 大陆, 参加, 统一 …
+NUMERAL_CHARS = "壹贰叁參肆伍陆陸柒捌玖拾佰仟一二三四五六七八九两"
+
+
+@settings(max_examples=300)
+@given(st.sampled_from(WORD_FIRSTS), st.sampled_from(NUMERAL_CHARS),
+       st.integers(min_value=1, max_value=99999), st.sampled_from(["支", "人", "件", "元", ""]))
+def test_numeral_characters_never_join_arabic_digits(first: str, char: str, n: int,
+                                                     unit: str) -> None:
+    text = f"{first}{char}{n}{unit}。"
+    for m in find_numbers(text):
+        assert m.text == str(n)
+    for s in find_spans(Prepared.of(text)):
+        assert char not in s.text

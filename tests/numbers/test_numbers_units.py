@@ -63,3 +63,21 @@ def test_measure_words_have_no_base(unit: str) -> None:
 
 def test_unknown_unit_has_no_base() -> None:
     assert to_base(Quantity(0, 0, "", value=Decimal(3), unit="", kind="count")) is None
+
+
+def test_unit_flags_are_known() -> None:
+    from govtext.data import read_rows
+    known = {"multi", "cn-name", "phase", "alone"}
+    for row in read_rows("units.tsv"):
+        flags = row[4].split(",") if len(row) > 4 and row[4] else []
+        for flag in flags:
+            assert flag in known or flag.startswith("after="), (row[0], flag)
+    table = unit_table()
+    assert table["番"].after and table["期"].cn_name and table["期"].phase
+    assert table["对"].alone and not table["个"].alone
+
+
+@pytest.mark.parametrize("unit", ["期", "卷", "瓶", "枚", "尾", "剂", "标准箱", "届", "网点"])
+def test_new_measure_words_are_counts(unit: str) -> None:
+    assert unit_table()[unit].kind == "count"
+    assert to_base(q("3", unit)) is None
