@@ -233,7 +233,7 @@ def _unit_fits(unit: Unit, m: regex.Match[str], norm: str) -> bool:
     """The flags of a measure word (units.tsv): 翻一番 only after 翻, 1对1 is not a
     count of pairs, 3期工程 and 二期 are stages, not counts of issues; and no unit
     where a longer word starts (3对口支援, 开通5班车)."""
-    if any(norm.startswith(w, m.start("unit")) for w in contexts().get("not-unit", ())):
+    if _word_at(norm, m.start("unit"), "not-unit"):
         return False
     start = m.start("pre") if m.group("pre") else m.start("num")
     if unit.after and not any(norm.endswith(w, 0, start) for w in unit.after):
@@ -245,10 +245,21 @@ def _unit_fits(unit: Unit, m: regex.Match[str], norm: str) -> bool:
     numeral = m.group("num")
     if unit.cn_name and not any(c.isdigit() for c in numeral):
         return False
-    if unit.phase and any(norm.startswith(w, end)
-                          for w in contexts().get("phase-head", ())):
+    if unit.phase and _word_at(norm, end, "phase-head"):
         return False
     return True
+
+
+@lru_cache(maxsize=None)
+def _context_lengths(where: str) -> tuple[frozenset[str], tuple[int, ...]]:
+    words = contexts().get(where, frozenset())
+    return words, tuple(sorted({len(w) for w in words}))
+
+
+def _word_at(norm: str, pos: int, where: str) -> bool:
+    """Whether a context word of `where` starts at `pos` (a set lookup per length)."""
+    words, lengths = _context_lengths(where)
+    return any(norm[pos:pos + n] in words for n in lengths)
 
 
 def _chinese_digit_run(numeral: str) -> bool:
