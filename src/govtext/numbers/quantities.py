@@ -243,8 +243,9 @@ def _unit_fits(unit: Unit, m: regex.Match[str], norm: str) -> bool:
                                            or norm[end] in numeral_table()):
         return False
     numeral = m.group("num")
-    if unit.cn_name and not any(c.isdigit() for c in numeral):
-        return False
+    if unit.cn_name and not any(c.isdigit() for c in numeral) and not any(
+            norm.endswith(w, 0, start) for w in contexts().get("count-before", ())):
+        return False  # 二期工程, 十九届; but 举办三期, 连续三届
     if unit.phase and _word_at(norm, end, "phase-head"):
         return False
     return True
