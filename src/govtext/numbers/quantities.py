@@ -6,6 +6,13 @@ Chinese, mixed, `X分之Y`), a middle approximation word (余, 多), a late mult
 (890余万元), a unit or measure word from `data/units.tsv`, and a trailing approximation
 word (以上, 左右). Each match is then checked against the contexts that make a number
 part of a name, an ordinal, a heading, a quoted term or an article (`numbers_context.tsv`).
+
+Numeral characters inside ordinary words are kept out by general rules: a non-zero
+Chinese or financial digit never touches an Arabic digit (队伍17支 is 17支, 统一3项 is
+3项); a lone financial numeral after another Chinese character is a word part unless a
+money unit follows (收拾, 大陆); a bare multiplier (百姓, 千万不要, 亿万人民) is an
+amount only with an approximation word (近千家, 亿元以上) or as a run before money
+(千万元); and measure words carry flags (units.tsv) for the words they start or name.
 """
 
 from __future__ import annotations
