@@ -17,7 +17,7 @@ from typing import Callable, Sequence
 from ..document import Agency, Location, Official, Org, Person, Span, Token
 from ..text.prepare import Prepared
 from ..text.structure import Structure
-from .agencies import AgencyMatch, find_agencies, town_organ, unit_end
+from .agencies import AgencyMatch, find_agencies, is_school, town_organ, unit_end
 from .lexicon import Squeezed, divisions, squeeze, trie_pattern
 from .officials import (find_officials, find_persons, follows, listed_names, role_at,
                         role_persons, title_at)
@@ -202,7 +202,8 @@ def find_entities(prep: Prepared, tokens: Sequence[Token], structure: Structure)
     named = {(g.start, g.end) for g in agencies if not g.open}
     orgs = [o for o in find_orgs(s, scan.bound)
             if (o.start, o.end) not in named]  # 中国人民银行 is an agency, not a bank
-    out.extend(Org(*scan.cut(o.start, o.end)) for o in orgs)
+    for o in orgs:  # 四川省农业科学院, 北京大学: public institutions, so agencies
+        out.append((Agency if is_school(s[o.start:o.end]) else Org)(*scan.cut(o.start, o.end)))
 
     organs = _organs(s, places, agencies)
     for o in orgs:  # 团市委书记, 某公司董事长

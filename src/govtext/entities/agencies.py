@@ -389,30 +389,64 @@ def find_agencies(s: str, ctx: Context, bound: Bound) -> list[AgencyMatch]:
 
 @lru_cache(maxsize=1)
 def _institution_patterns() -> tuple[Scanner, re.Pattern[str], re.Pattern[str]]:
-    suffixes = [w for w in _pieces().get("suffix", {}) if len(w) >= 2]
-    openers = list(divisions()) + list(words("places.tsv", "country")) + ["国家"]
+    suffixes = [w for w in _pieces().get("suffix", {}) if len(w) >= 2] + list(_schools())
+    openers = (list(divisions()) + list(words("places.tsv", "country")) + ["国家", "中央"]
+               + list(_short_openers()))
     return (Scanner(re.compile(trie_pattern(openers)), openers),
             re.compile(trie_pattern(suffixes)),
             re.compile(trie_pattern(read_words("name_breakers.txt"))))
 
 
+@lru_cache(maxsize=1)
+def _schools() -> frozenset[str]:
+    """Suffixes of research and education institutions (研究所, 大学)."""
+    return frozenset(_pieces().get("institution", {}))
+
+
+@lru_cache(maxsize=1)
+def _short_openers() -> frozenset[str]:
+    """Short forms of provinces and cities that open an institution's name (广西, 贵州)."""
+    return frozenset(w for w in short_forms() if len(w) >= 2 and w not in place_stopwords()
+                     and w not in divisions())
+
+
+def is_school(name: str) -> bool:
+    """Whether a name is a public research or education institution: a school suffix
+    after a place (四川省农业科学院, 北京大学, 市职业技术学院); a university with no place
+    before it (清华大学) stays an ORG."""
+    if not name.endswith(tuple(_schools())):
+        return False
+    return (_institution_patterns()[0].pattern.match(name) is not None
+            or name[:1] in _levels()[0])
+
+
 _MIDDLE = re.compile(r"[\u4e00-\u9fff]{2,30}")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{1,30}")
 
 
 def _institutions(s: str, ctx: Context, found: list[AgencyMatch]) -> list[AgencyMatch]:
     """A full place name, an open middle and an institution suffix:
-    秦皇岛市人才交流服务中心, 秦皇岛市…工作领导小组. The middle may hold no breaker word."""
+    秦皇岛市人才交流服务中心, 秦皇岛市…工作领导小组. The middle may hold no breaker word.
+    A research or education institution may also open with a short form and have no
+    middle (广西南亚热带农业科学研究所, 贵州大学)."""
     places, suffixes, breakers = _institution_patterns()
+    shorts = _short_openers()
+    schools = _schools()
     covered = [(f.start, f.end) for f in found]
     out: list[AgencyMatch] = []
     for p in places.finditer(s):
-        run = _MIDDLE.match(s, p.end())
+        run = _HAN_RUN.match(s, p.end())
         if run is None:
             continue
+        short = p.group() in shorts
         best = -1
-        for i in range(p.end() + 2, run.end()):
+        for i in range(p.end(), run.end()):
             m = suffixes.match(s, i, run.end())
             if m is None:
+                continue
+            school = m.group() in schools
+            if (not school and (short or i < p.end() + 2)) or \
+                    (school and _school_suffix_at(s, m.end())):
                 continue
             if breakers.search(s, p.end(), i) or (m.end() < len(s) and s[m.end()] in "组长任员"):
                 continue
@@ -421,6 +455,11 @@ def _institutions(s: str, ctx: Context, found: list[AgencyMatch]) -> list[Agency
             continue
         out.append(AgencyMatch(p.start(), best, None, open=True))
     return out
+
+
+def _school_suffix_at(s: str, e: int) -> bool:
+    """Whether a school suffix ending at `e` is part of a longer word (大学生, 中学生)."""
+    return e < len(s) and s[e] in "生"
 
 
 def unit_end(s: str, i: int) -> int:
