@@ -241,6 +241,9 @@ def _named_suffixes() -> tuple[Scanner, dict[str, str]]:
     return Scanner(re.compile(trie_pattern(kinds)), kinds), kinds
 
 
+# level characters that end a division name (湟中区 + 上新庄镇): a township may follow
+_LEVEL_ENDS = frozenset("省市县区州旗盟")
+
 # characters no modifier between a place and a zone suffix holds
 _NOT_IN_MIDDLE = frozenset("省市县区乡镇村各全该每本这此其个年的了是和与及、")
 
@@ -280,18 +283,24 @@ def find_named(s: str, bound: Bound, ends: Callable[[int], bool],
                         kind == "geo" and s[i:a].endswith(geo)):
                     start = i
                     break
-        if start < 0 and kind == "zone":
-            start = _with_middle(s, a, bound, names)
-        if start < 0 and kind == "town":
-            for n in (3, 2):
-                i = a - n
-                if i in after and bound(i, i) and all(is_han(c) and c not in bad
-                                                      for c in s[i:a]) \
-                        and not generic.search(s, i, b):
-                    start = i
-                    break
-        if start < 0 or start < last or s[start] in bad:
+            # the longest reading wins: 海口 + 江东 + 新区 over 江东 + 新区
+            if kind == "zone":
+                i = _with_middle(s, a, bound, names)
+                start = i if i >= 0 and (start < 0 or i < start) else start
+            if kind == "town":  # after another place: 湟中区 + 上新庄镇, 府城镇 + 那白村
+                for n in (3, 2):
+                    i = a - n
+                    if i >= 0 and (i in after or s[i - 1:i] in _LEVEL_ENDS) and bound(i, i) \
+                            and all(is_han(c) and c not in bad for c in s[i:a]) \
+                            and not generic.search(s, i, a) and (start < 0 or i < start):
+                        start = i
+                        break
+        if start < 0 or s[start] in bad:
             continue
+        if start < last:  # a longer reading covers the last one: 三亚崖州湾科技城
+            if not (out and start <= out[-1].start):
+                continue
+            out.pop()
         out.append(Place(start, b, "town" if kind == "town" else "site", None))
         last = b
         after = after | {b}
