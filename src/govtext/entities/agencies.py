@@ -9,7 +9,9 @@
 `place` is a full division name (秦皇岛市) or a level character standing for the
 document's own place (市, 省, 县区); `head` an organ (政府, 委, 人大常委会, 政协,
 检察院, ... from organ_heads.tsv); `unit` a department piece (org_units.tsv): a whole unit
-word (办公厅, 党组, 宣传部) or a stem with a suffix (行政审批 + 局, 卫健 + 委). A chain
+word (办公厅, 党组, 宣传部) or a stem with a suffix (行政审批 + 局, 卫健 + 委); a
+department body may join several stems, with or without 和/与/及 (城市管理 + 和 +
+综合执法 + 局, 旅游 + 和 + 文化 + 广电 + 体育 + 局). A chain
 holds at most one stem-based department, so two departments written side by side
 (海港区政务服务中心市场监管局) are two agencies. `canonical` is built from the same
 parse: the place filled in from the document's context and each piece's full form.

@@ -5,6 +5,11 @@ of provinces and prefectures, the short forms of counties before an area suffix
 (北戴河 + 新区), and named regions (京津冀 + 城市群). A one-character abbreviation (秦
 for 秦皇岛, 冀 for 河北) is taken only for the document's own city or province and only
 after a verb of movement or stationing (来秦, 驻秦).
+
+Named features, townships, villages and zones with no table entry are a proper name and
+a suffix (places.tsv: geo, town, village, zone, site): the name either opens a clause
+(`find_sites`: 天荒坪镇, 伏林水库) or is a known place name, from jieba's `ns` entries
+(place_names.txt) or the division table (`find_named`: 湟水河, 太原不锈钢园区, 亚龙湾).
 """
 
 from __future__ import annotations
