@@ -110,3 +110,19 @@ def test_rjieba_backend_agrees_with_jieba(seg):
     assert [t.text for t in fast.segment(text, norm)] == [t.text for t in seg.segment(text, norm)]
     clone = pickle.loads(pickle.dumps(fast))
     assert clone._backend is None and clone.segment(text, norm)[0].text == "全面"
+
+
+@pytest.mark.parametrize("text", ["山" * 1000 + "，市长", "政府" * 450, "a" * 900, "。" * 10, ""])
+def test_bounded_pieces_rejoin_and_bound_runs(text):
+    from govtext.segment.base import MAX_RUN, bounded_pieces
+
+    pieces = list(bounded_pieces(text))
+    assert "".join(pieces) == text
+    assert all(len(p) <= MAX_RUN or any(not c.isalnum() for c in p) for p in pieces)
+
+
+def test_long_runs_without_punctuation_are_fully_covered(seg):
+    # jieba's HMM is quadratic on a run of unknown characters; the run is cut in pieces
+    text = "张" * 30000
+    tokens = seg.segment(text, text)
+    assert sum(t.end - t.start for t in tokens) == len(text)

@@ -4,11 +4,35 @@ backend lazily and once (thread-safe), pickling without it, and exact offsets.""
 from __future__ import annotations
 
 import threading
-from typing import Any, Iterable
+from itertools import chain
+from typing import Any, Iterable, Iterator
+
+import regex
 
 from ..document import Token
 from . import align
 from .lexicon import gov_words
+
+
+# Longest stretch without whitespace or punctuation handed to a backend in one piece:
+# jieba's HMM copies its Viterbi paths, so it is quadratic in the length of a run of
+# unknown characters (100,000 in a row took 25 s). Real sentences are far shorter.
+MAX_RUN = 400
+_LONG_RUN = regex.compile(r"[^\s\p{P}]{%d,}" % MAX_RUN)
+
+
+def bounded_pieces(text: str, max_run: int = MAX_RUN) -> Iterator[str]:
+    """`text` in consecutive pieces, none holding a run of more than `max_run`
+    characters without whitespace or punctuation; joined, they give `text` back."""
+    pos = 0
+    for m in _LONG_RUN.finditer(text):
+        if m.start() > pos:
+            yield text[pos:m.start()]
+        for i in range(m.start(), m.end(), max_run):
+            yield text[i:min(i + max_run, m.end())]
+        pos = m.end()
+    if pos < len(text):
+        yield text[pos:]
 
 
 class LexiconSegmenter:
@@ -62,4 +86,6 @@ class LexiconSegmenter:
             return []
         backend = self._load()
         source = text if norm is None else norm
-        return align(self._cut(backend, source), text, source)
+        words = chain.from_iterable(self._cut(backend, piece)
+                                    for piece in bounded_pieces(source))
+        return align(words, text, source)
