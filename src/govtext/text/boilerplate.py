@@ -21,6 +21,11 @@ from .lines import Line, trim
 #: Lines longer than this (after trimming) are never boilerplate.
 MAX_LINE = 160
 
+# A line that also carries a metadata field (来源：…, 发布时间：…) is never boilerplate as a
+# whole: its page tools (【打印】, 字体 switches) are cut out inline and the field stays
+# text, as the guidelines annotate metadata like body text.
+_FIELD = regex.compile(r"(来源|发布时间|发布日期|发文日期|成文日期|发布机构|日期|时间)\s*:")
+
 _WHERE = ("any", "tail", "follow")
 
 
@@ -67,7 +72,9 @@ def line_kind(norm: str, line: Line, where: str) -> str | None:
     if pattern is None:
         return None
     m = pattern.match(norm, line.lo, line.hi)
-    return None if m is None else _kind(m)
+    if m is None or (_kind(m) == "tools" and _FIELD.search(norm, line.lo, line.hi)):
+        return None
+    return _kind(m)
 
 
 def find_boilerplate(text: str, norm: str, lines: Sequence[Line]) -> list[Region]:
