@@ -24,6 +24,8 @@ _M = r"1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十]"
 _D = (r"3[01]|[12]\d|0?[1-9]|三十一|三十|二十[一二三四五六七八九]|二十"
       r"|十[一二三四五六七八九]|[一二三四五六七八九十]")
 SEP = r"\s*(?:至|到|~|～|—{1,2}|–|－|―|-)\s*"
+# 6月底, 3月初, 5月中旬: a part of a month stays inside the span; the value is the month
+_MONTH_PART = "(?:底|末|初|上旬|中旬|下旬)"
 _NOT_AFTER = rf"(?<![\d.{_CD}十百千万两])"
 
 _ATOM = regex.compile(
@@ -41,13 +43,13 @@ _ATOM = regex.compile(
     # 2018年, 2018年4月, 2018年4月15日, 2018年度, 2018年底
     # (scraped PDF text may put one space around each part: 2018 年 4 月)
     rf"|{_NOT_AFTER}(?P<y>{_Y_AR}|{_Y_CN}) ?年"
-    rf"(?: ?(?P<m>{_M}) ?月份?(?: ?(?P<d>{_D}) ?[日号])?|(?P<suf>度|底|末|初))?"
+    rf"(?: ?(?P<m>{_M}) ?月份?(?: ?(?P<d>{_D}) ?[日号]|{_MONTH_PART})?|(?P<suf>度|底|末|初))?"
     # 民国107年 (Taiwan's Minguo calendar: year + 1911)
     rf"|民国(?P<roc>\d{{1,3}}|[{_CD}十百]{{1,4}})年(?:(?P<rm>{_M})月份?(?:(?P<rd>{_D})[日号])?)?"
     # 20184月: 年 lost in scraping
     rf"|(?<![\d.])(?P<cy>{_Y_AR})(?P<cm>1[0-2]|[1-9])月"
     # 4月, 4月15日 (no year)
-    rf"|{_NOT_AFTER}(?<!个)(?P<m2>{_M})月份?(?:(?P<d2>{_D})[日号])?"
+    rf"|{_NOT_AFTER}(?<!个)(?P<m2>{_M})月份?(?:(?P<d2>{_D})[日号]|{_MONTH_PART})?"
     # 15日 (a day of the month); 15日内 is a span of days
     rf"|(?<![\d.])(?P<d3>3[01]|[12]\d|0?[1-9])日(?!内|以内|之内)"
     rf"|{_NOT_AFTER}(?P<d4>三十一|三十|二十[一二三四五六七八九]|二十|十[一二三四五六七八九])日"
