@@ -4,6 +4,7 @@ one resolution pass -> Document. Each stage reads what earlier stages produced."
 from __future__ import annotations
 
 import multiprocessing
+from itertools import islice
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Iterable, Iterator
 
@@ -90,15 +91,20 @@ class Pipeline:
              batch_size: int = 8) -> Iterator[Document]:
         """Annotate many texts, in order. With ``n_process > 1`` the work runs in
         worker processes started with the spawn method (safe on every platform);
-        each worker loads its dictionaries once."""
+        each worker loads its dictionaries once, and only a bounded window of texts is
+        in flight at a time, so a long iterator is not read into memory up front."""
         if n_process <= 1:
             for text in texts:
                 yield self(text)
             return
+        batch_size = max(1, batch_size)
+        window = n_process * batch_size * 4  # texts in flight: memory stays bounded
         ctx = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=n_process, mp_context=ctx,
                                  initializer=_init_worker, initargs=(self,)) as pool:
-            yield from pool.map(_work, texts, chunksize=max(1, batch_size))
+            it = iter(texts)
+            while chunk := list(islice(it, window)):
+                yield from pool.map(_work, chunk, chunksize=batch_size)
 
 
 _worker_pipeline: Pipeline | None = None

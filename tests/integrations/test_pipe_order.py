@@ -21,3 +21,11 @@ def test_two_processes_keep_order_and_match_one_process() -> None:
     assert [d.text for d in parallel] == TEXTS
     serial = list(nlp.pipe(TEXTS))
     assert [d.to_dict() for d in parallel] == [d.to_dict() for d in serial]
+
+
+def test_order_holds_across_windows_of_a_lazy_iterator() -> None:
+    # batch_size=1 with two processes keeps 8 texts in flight: 30 texts need 4 windows
+    texts = (f"第{i}段：投放贷款{i}亿元。" for i in range(30))
+    docs = list(Pipeline(disable=["entities"]).pipe(texts, n_process=2, batch_size=1))
+    assert [d.text for d in docs] == [f"第{i}段：投放贷款{i}亿元。" for i in range(30)]
+    assert all(d.quantities for d in docs[1:])
