@@ -22,8 +22,8 @@ from .lexicon import Squeezed, divisions, squeeze, trie_pattern
 from .officials import (find_officials, find_persons, follows, listed_names, role_at,
                         role_persons, title_at)
 from .orgs import find_orgs
-from .places import (Context, Place, context_of, find_abbreviations, find_named, find_places, find_sites,
-                     keep_place)
+from .places import (Context, Place, context_of, find_abbreviations, find_named, find_places,
+                     find_sites, find_townships, keep_place)
 
 
 def _boundaries(tokens: Sequence[Token], sq: Squeezed) -> Callable[[int, int], bool]:
@@ -141,7 +141,23 @@ def _places(scan: _Scan, ctx: Context, raw: list[Place]) -> tuple[list[Place], l
     known = [p for p in raw if keep_place(p, s, scan.bound)] + sites
     sites += find_named(s, scan.bound, lambda i: scan.ends(i, i),
                         frozenset(p.end for p in known))
-    places = ([p for p in raw if keep_place(p, s, scan.bound)] + find_abbreviations(s, ctx)
+    # townships with no table entry: after a county, city or township, a lead verb, or
+    # in a coordination with one (堆龙德庆区 + 古荣乡, 深入 + 梓山镇)
+    chain = frozenset(p.end for p in known + sites
+                      if p.kind in ("full", "area", "town") and (
+                          p.division is None or p.division.level in ("city", "county")))
+    # a division the segmenter glues to the township after it (堆龙德庆/区古荣/乡)
+    glued_divs = [p for p in raw if p.kind == "full" and p.division is not None
+                  and p.division.level in ("city", "county") and not keep_place(p, s, scan.bound)
+                  and scan.bound(p.start, p.start)]
+    taken = {(p.start, p.end) for p in sites}
+    towns = find_townships(s, scan.bound, lambda i: scan.ends(i, i),
+                           chain | {p.end for p in glued_divs})
+    sites += [p for p in towns if (p.start, p.end) not in taken]
+    starts = {p.start for p in towns}
+    known += [p for p in glued_divs if p.end in starts]
+    places = ([p for p in raw if keep_place(p, s, scan.bound)]
+              + [p for p in glued_divs if p.end in starts] + find_abbreviations(s, ctx)
               + [p for p in sites if p.kind != "town" or town_organ(s, p.end) < 0])
     out: list[Span] = [Location(*scan.cut(p.start, p.end)) for p in places]
     for p in sites:

@@ -148,6 +148,8 @@ def find_sites(s: str, bound: Bound, ends: Callable[[int], bool]) -> list[Place]
             stem = s[i:a]
             if stem[0] in _OPENERS or any(c in bad for c in stem):
                 continue
+            if m.group() in towns and _inner_name(s, i, a, bound):
+                continue  # 拟征收 + 上庄镇: a known name or a lead verb starts later
             if stem[0] in stop or _generic().search(stem) or not bound(i, i):
                 continue
             out.append(Place(i, b, "town" if m.group() in towns else "site", None))
@@ -336,3 +338,86 @@ def glued(s: str, a: int, b: int, bound: Bound) -> bool:
     segmenter keeps whole with the character before it (江南/水乡, 建设/新农村)."""
     return b - a == 1 and a > 0 and s[a - 1:b] in read_words("place_suffix_words.txt") \
         and not bound(a, a)
+
+
+def _inner_name(s: str, i: int, a: int, bound: Bound) -> bool:
+    """Whether a known place name starts on a word edge inside `s[i:a]` and runs to `a`,
+    or a lead verb (到, 深入) ends on one: the stem then holds words before the name."""
+    names = _names()
+    leads = _town_leads()
+    for j in range(i + 2, a - 1):  # words of two or more characters before the name
+        if bound(j, j) and (s[j:a] in names or any(s.endswith(w, i, j) for w in leads)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _town_leads() -> tuple[str, ...]:
+    return tuple(sorted(words("places.tsv", "town_lead"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _township_data() -> tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """Township and village suffixes (longest first), the lead-verb pattern, the generic
+    modifier pattern, and the common words a one-character suffix may end or open."""
+    sufs = tuple(sorted(words("places.tsv", "town") + words("places.tsv", "village"),
+                        key=len, reverse=True))
+    lead = re.compile(trie_pattern(words("places.tsv", "town_lead")))
+    generic = [w for w in place_stopwords() if len(w) >= 2 and w not in divisions()]
+    generic += list(read_words("place_town_generic.txt")) + list(read_words("name_breakers.txt"))
+    return sufs, lead, re.compile(trie_pattern(generic)), read_words("place_suffix_words.txt")
+
+
+# characters no township or village name holds: levels, suffixes, quantifiers, pronouns
+_NOT_IN_TOWNSHIP = frozenset("省市县区州盟旗镇乡村街道社各全该每本个年的了是这那此其们我你他")
+_COORD = "、和及与"
+
+
+def find_townships(s: str, bound: Bound, ends: Callable[[int], bool],
+                   after: frozenset[int]) -> list[Place]:
+    """Townships and villages whose names no table holds (梓山镇, 古荣乡, 西辛力屯村): a
+    name of 2-4 characters, then a township or village suffix, licensed by what comes
+    before it: the end of a division or another township (`after`: 堆龙德庆区 + 古荣乡,
+    上庄镇 + 西辛力屯村), a lead verb standing as a word (深入 + 梓山镇), or a coordination
+    with a licensed one (潭头村、山峰村). A name with a generic modifier (示范村, 美丽乡村)
+    or a common word at the suffix (农村, 城镇, 乡村) is none."""
+    sufs, lead, generic, common = _township_data()
+    todo = sorted(after)
+    for m in lead.finditer(s):
+        if bound(m.start(), m.start()) and bound(m.end(), m.end()):
+            todo.append(m.end())
+    out: dict[int, Place] = {}
+    tried: set[int] = set()
+
+    def at(i: int, depth: int) -> Place | None:
+        """The township starting at `i`, if its end is a word edge or opens another."""
+        if depth > 8 or i in tried and i not in out:
+            return None
+        if i in out:
+            return out[i]
+        tried.add(i)
+        for n in range(1, 5):
+            j = i + n
+            if j >= len(s) or not is_han(s[j - 1]) or s[j - 1] in _NOT_IN_TOWNSHIP:
+                return None
+            suf = next((w for w in sufs if s.startswith(w, j)), None)
+            if suf is None:
+                continue
+            b = j + len(suf)
+            if n < 2 or generic.search(s, i, j) or (len(suf) == 1 and (
+                    s[j - 1:b] in common or s[j:b + 1] in common or s[b:b + 1] in sufs)):
+                return None
+            if not ends(b) and at(b, depth + 1) is None:
+                return None
+            p = Place(i, b, "town", None)
+            out[i] = p
+            if b < len(s) and s[b] in _COORD:
+                at(b + 1, depth + 1)
+            else:
+                at(b, depth + 1)
+            return p
+        return None
+
+    for i in sorted(set(todo)):
+        at(i, 0)
+    return sorted(out.values(), key=lambda p: p.start)
