@@ -70,6 +70,8 @@ def _external(prep: Prepared) -> list[Span]:
 
 
 _LONG_LEVEL = re.compile("自治区|自治州|自治县|自治旗")
+# a year right after a name, which the segmenter often glues to it (农业农村局/二〇二三年)
+_YEAR = re.compile(r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年")
 _ISSUER = re.compile(r"(?:发布机构|发文机关|发文机构|发布单位)[:：]\s*(?P<v>[\u4e00-\u9fff]{2,30})")
 
 
@@ -130,7 +132,8 @@ class _Scan:
         title or role noun after it (市委书记, 党组成员) or a name to the word after it."""
         s = self.s
         if a == b:
-            return self.bound(a, a) or title_at(s, b) or role_at(s, b) or follows(s, b)
+            return (self.bound(a, a) or title_at(s, b) or role_at(s, b) or follows(s, b)
+                    or _YEAR.match(s, b) is not None)
         return self.bound(a, b) or (self.bound(a, a) and (title_at(s, b) or role_at(s, b)))
 
 

@@ -327,14 +327,21 @@ def _canonical(m: re.Match[str], units: list[str], ctx: Context) -> str | None:
 _LEVEL_RUN = re.compile(r"[省市县区州盟旗乡镇自治直辖、（）()]{1,16}$")
 
 
+# characters before a run of levels that make it a class of places, not one place:
+# 各县、区, 5个地级市, 22个县（市、区）, 副省级
+_GENERIC_BEFORE = "各个级"
+
+
 def _each(s: str, a: int) -> bool:
-    """Whether the match at `a` ends a generic coordination of levels opened by 各
-    (各省、自治区、直辖市生态环境厅; 各县、区人民政府): every one, not a named organ."""
+    """Whether the match at `a` follows a generic run of levels: a coordination opened by
+    各 (各省、自治区、直辖市生态环境厅; 各县、区人民政府), a count or level class
+    (5个地级市卫生健康委, 22个县（市、区）卫生健康局, 设区市生态环境局): every one, not
+    a named organ."""
     if a == 0:
         return False
     run = _LEVEL_RUN.search(s, max(0, a - 16), a)
     start = run.start() if run else a
-    return start > 0 and s[start - 1] == "各"
+    return start > 0 and (s[start - 1] in _GENERIC_BEFORE or s.startswith("设区", start - 1))
 
 
 _SESSION = re.compile(r"第?[一二三四五六七八九十]{1,3}届$")
