@@ -459,11 +459,28 @@ def _institutions(s: str, ctx: Context, found: list[AgencyMatch]) -> list[Agency
                 continue
             if breakers.search(s, p.end(), i) or (m.end() < len(s) and s[m.end()] in "组长任员"):
                 continue
+            if _joins_names(s, p.end(), i):
+                break  # 中国铁建股份有限公司 + 和 + 北京交通大学: two names
             best = max(best, m.end())
         if best < 0 or any(a <= p.start() and best <= b for a, b in covered):
             continue
         out.append(AgencyMatch(p.start(), best, None, open=True))
     return out
+
+
+@lru_cache(maxsize=1)
+def _name_ends() -> tuple[str, ...]:
+    """Suffixes that end an organization's or institution's name (公司, 集团, 大学)."""
+    return tuple(words("orgs.tsv", "suffix") + words("orgs.tsv", "company")
+                 + tuple(_schools()))
+
+
+def _joins_names(s: str, a: int, b: int) -> bool:
+    """Whether `s[a:b]` holds a joiner (和, 及, 与) right after a name's suffix."""
+    for k in range(a + 1, b):
+        if s[k] in _JOINERS and s.endswith(_name_ends(), 0, k):
+            return True
+    return False
 
 
 def _school_suffix_at(s: str, e: int) -> bool:

@@ -73,6 +73,9 @@ def find_orgs(s: str, bound: Bound) -> list[OrgMatch]:
             middle = s[m.start("middle"):i]
             if not all("\u4e00" <= c <= "\u9fff" or c.isdigit() for c in middle):
                 break
+            if any(c in _JOINERS and _ends_with_suffix(s, k)
+                   for k, c in enumerate(middle, m.start("middle"))):
+                break  # a name ends at its suffix: 公司 + 和 + 大学 are two names
             if breakers.search(middle) or not bound(m.start(), x.end()):
                 continue
             if any(c in _NOT_IN_MIDDLE for c in middle):
@@ -122,6 +125,17 @@ def _county_prefix() -> re.Pattern[str]:
 
 
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,16}$")
+_JOINERS = "及和与"
+
+
+@lru_cache(maxsize=1)
+def _all_suffixes() -> tuple[str, ...]:
+    return tuple(words("orgs.tsv", "suffix") + words("orgs.tsv", "company"))
+
+
+def _ends_with_suffix(s: str, k: int) -> bool:
+    """Whether an organization suffix (集团, 公司, 大学) ends at `k`."""
+    return s.endswith(_all_suffixes(), 0, k)
 
 
 def _companies(s: str, bound: Bound, breakers: re.Pattern[str]) -> list[OrgMatch]:
@@ -137,6 +151,10 @@ def _companies(s: str, bound: Bound, breakers: re.Pattern[str]) -> list[OrgMatch
         start = run.start()
         for b in breakers.finditer(s, run.start(), m.start()):
             start = max(start, b.end())
+        # a name ends at its suffix: 中远海运集团 + 及 + 中国民航大学 are two
+        for k in range(start + 1, m.start() - 1):
+            if s[k] in _JOINERS and _ends_with_suffix(s, k):
+                start = k + 1
         # a district or county before the firm's own name is where it is, not part of
         # the name (坪山区 + 比亚迪股份有限公司); a city or province usually is part of it
         d = _county_prefix().match(s, start, m.start())
