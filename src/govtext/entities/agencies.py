@@ -368,11 +368,14 @@ def find_agencies(s: str, ctx: Context, bound: Bound) -> list[AgencyMatch]:
             pos = m.start() + 1
             continue
         if m.group("central") is not None:
+            sub = _central_subunit(s, got.end, bound)
+            if sub > 0 and m.group("central") not in _place_like():
+                got = replace(got, end=sub, canonical=None)
             # 第十四届 + 全国人民代表大会: the congress of one term is the organ too
             sess = _SESSION.search(s, max(0, got.start - 6), got.start)
             if sess is not None:
                 got = replace(got, start=sess.start())
-        elif out and out[-1].end == got.start and m.group("place") and \
+        elif out and out[-1].end == got.start and (m.group("place") or m.group("short")) and \
                 s[out[-1].start:out[-1].end] in _central():
             # 国家税务总局 + 秦皇岛市税务局: a central organ's local branch is one name
             got = replace(got, start=out.pop().start, canonical=None)
@@ -394,6 +397,32 @@ def find_agencies(s: str, ctx: Context, bound: Bound) -> list[AgencyMatch]:
                                    organ=organ))
             pos = uend
     return out + _institutions(s, ctx, out)
+
+
+_SUBUNIT_ENDS = ("办公室", "司", "局")
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _central_subunit(s: str, e: int, bound: Bound) -> int:
+    """End of a department of a central organ named right after it (交通运输部 + 水运局,
+    国务院办公厅 + 政府信息与政务公开办公室): 2-12 characters with no breaker word or
+    place name, in parts of two or more joined by 和/与/及, then 司, 局 or 办公室,
+    ending a word; the shortest such name, or -1."""
+    run = _HAN.match(s, e)
+    if run is None:
+        return -1
+    for j in range(e + 2, min(run.end(), e + 13)):
+        suf = next((w for w in _SUBUNIT_ENDS if s.startswith(w, j)), None)
+        if suf is None:
+            continue
+        middle = s[e:j]
+        parts = re.split(f"[{_JOINERS}]", middle)
+        if any(len(p) < 2 or _breakers().search(p) for p in parts) or \
+                _place_in().search(middle) or middle in _pieces().get("unit", {}):
+            return -1
+        end = j + len(suf)
+        return end if bound(end, end) else -1
+    return -1
 
 
 @lru_cache(maxsize=1)
@@ -500,6 +529,20 @@ def _town_heads() -> re.Pattern[str]:
 
 
 def town_organ(s: str, i: int) -> int:
-    """End of a township organ head (办事处, 人民政府, 党委) at `i`, or -1."""
+    """End of a township organ head (办事处, 人民政府, 党委) at `i`, or of a township's
+    own office (征地拆迁 + 办公室: an open middle of 2-8 characters with no breaker
+    word, then a town-office suffix of org_units.tsv), or -1."""
     m = _town_heads().match(s, i)
-    return -1 if m is None else m.end()
+    if m is not None:
+        return m.end()
+    run = _HAN.match(s, i)
+    if run is None:
+        return -1
+    offices = tuple(_pieces().get("town-office", {}))
+    for j in range(i + 2, min(run.end(), i + 9)):
+        if _breakers().search(s, i, j) or _place_in().search(s, i, j):
+            return -1
+        suf = next((w for w in offices if s.startswith(w, j)), None)
+        if suf is not None:
+            return j + len(suf)
+    return -1

@@ -371,6 +371,7 @@ def _township_data() -> tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str],
 # characters no township or village name holds: levels, suffixes, quantifiers, pronouns
 _NOT_IN_TOWNSHIP = frozenset("省市县区州盟旗镇乡村街道社各全该每本个年的了是这那此其们我你他")
 _COORD = "、和及与"
+_TOWN_BEFORE_ORGAN = re.compile("街道|镇|乡|苏木")
 
 
 def find_townships(s: str, bound: Bound, ends: Callable[[int], bool],
@@ -381,11 +382,20 @@ def find_townships(s: str, bound: Bound, ends: Callable[[int], bool],
     上庄镇 + 西辛力屯村), a lead verb standing as a word (深入 + 梓山镇), or a coordination
     with a licensed one (潭头村、山峰村). A name with a generic modifier (示范村, 美丽乡村)
     or a common word at the suffix (农村, 城镇, 乡村) is none."""
+    from .agencies import town_organ  # agencies imports this module
+
     sufs, lead, generic, common = _township_data()
     todo = sorted(after)
     for m in lead.finditer(s):
         if bound(m.start(), m.start()) and bound(m.end(), m.end()):
             todo.append(m.end())
+    # a name that opens a clause before a township organ: 城关街道 + 办事处
+    groups = []  # the longest name that passes wins: 关于 + 城关镇人民政府
+    for m in _TOWN_BEFORE_ORGAN.finditer(s):
+        if town_organ(s, m.end()) >= 0:
+            groups.append([i for i in range(max(0, m.start() - 4), m.start() - 1)
+                           if bound(i, i) and (i == 0 or not is_han(s[i - 1])
+                                               or s[i - 1] in _OPENERS)])
     out: dict[int, Place] = {}
     tried: set[int] = set()
 
@@ -407,7 +417,7 @@ def find_townships(s: str, bound: Bound, ends: Callable[[int], bool],
             if n < 2 or generic.search(s, i, j) or (len(suf) == 1 and (
                     s[j - 1:b] in common or s[j:b + 1] in common or s[b:b + 1] in sufs)):
                 return None
-            if not ends(b) and at(b, depth + 1) is None:
+            if not ends(b) and town_organ(s, b) < 0 and at(b, depth + 1) is None:
                 return None
             p = Place(i, b, "town", None)
             out[i] = p
@@ -420,4 +430,8 @@ def find_townships(s: str, bound: Bound, ends: Callable[[int], bool],
 
     for i in sorted(set(todo)):
         at(i, 0)
+    for group in groups:
+        for i in group:
+            if at(i, 0) is not None:
+                break
     return sorted(out.values(), key=lambda p: p.start)
