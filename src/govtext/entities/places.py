@@ -32,7 +32,7 @@ Bound = Callable[[int, int], bool]
 class Place:
     start: int  # squeezed offsets
     end: int
-    kind: str  # full | short | area | region | abbr
+    kind: str  # full | short | area | region | port | abbr | town | site | feature
     division: Division | None
 
 
@@ -58,8 +58,14 @@ def _scanner() -> Scanner:
                        words("places.tsv", "region"), feature)
     starts = (list(divisions()) + list(short_forms()) + list(county_short_forms())
               + list(words("places.tsv", "region")) + list(feature))
+    port = trie_pattern(words("places.tsv", "port"))
+    # a city before a named area of its own is one name: 深圳 + 前海
+    cities = trie_pattern([w for w in list(short_forms()) + list(divisions())
+                           if len(w) >= 2 and (w in short_forms() or divisions()[w].level == "city")])
     return Scanner(re.compile(
-        rf"{lead}(?:(?P<region>{region})(?P<rsuf>{rsuffix})?"
+        rf"{lead}(?:(?P<cregion>(?:{cities})(?:{region}))(?P<crsuf>{rsuffix})?"
+        rf"|(?P<region>{region})(?P<rsuf>{rsuffix})?"
+        rf"|(?P<port>{shorts})(?:{port})(?![口澳区务])"
         rf"|(?P<feature>{trie_pattern(feature)})"
         rf"|(?P<full>{full})(?P<farea>{area})?"
         rf"|(?P<ashort>{shorts}|{cshort})(?P<area>{area})"
@@ -79,8 +85,11 @@ def find_places(s: str) -> list[Place]:
     divs = divisions()
     for m in _scanner().finditer(s):
         a, b = m.span()
-        if m.group("region") is not None:
+        if m.group("region") is not None or m.group("cregion") is not None:
             out.append(Place(a, b, "region", None))
+        elif m.group("port") is not None:
+            if m.group("port") not in place_stopwords() and m.group() not in _common_ports():
+                out.append(Place(a, b, "port", None))
         elif m.group("feature") is not None:
             out.append(Place(a, b, "feature", None))
         elif m.group("full") is not None:
@@ -93,11 +102,20 @@ def find_places(s: str) -> list[Place]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _common_ports() -> frozenset[str]:
+    """Short form + 港 that is a common word, not a port (jieba's non-place words)."""
+    return read_words("place_suffix_words.txt") | read_words("place_ns_common.txt")
+
+
 def keep_place(p: Place, s: str, bound: Bound) -> bool:
     """Whether a place stands as a word: the segmenter must not see it as part of a
-    longer word (河北区 inside 河北区域, 秦皇岛 inside a compound)."""
+    longer word (河北区 inside 河北区域, 秦皇岛 inside a compound). A port or a region of
+    two characters must start a word (天津港/集团 is glued at its end)."""
     if p.kind in ("full", "short", "feature"):
         return bound(p.start, p.end)
+    if p.kind == "port" or (p.kind == "region" and p.end - p.start <= 2):
+        return bound(p.start, p.start) and (p.kind == "port" or bound(p.end, p.end))
     return True
 
 
