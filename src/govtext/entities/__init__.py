@@ -137,6 +137,25 @@ class _Scan:
         return self.bound(a, b) or (self.bound(a, a) and (title_at(s, b) or role_at(s, b)))
 
 
+def _chained(glued: list[Place], found: list[Place], bound: Callable[[int, int], bool]
+             ) -> list[Place]:
+    """The divisions the segmenter glued to a neighbour that are links of a place chain
+    (那曲/市色尼区/那曲镇): each starts a word or follows another glued division, and
+    a place found or an accepted link starts right at its end."""
+    ends = {p.end for p in found} | {p.end for p in glued}
+    starts = {p.start for p in found}
+    out: list[Place] = []
+    for _ in range(4):  # a chain has few links
+        more = [p for p in glued if p not in out and p.end in starts
+                and (bound(p.start, p.start) or p.start in ends)]
+        if not more:
+            break
+        out += more
+        ends |= {p.end for p in more}
+        starts |= {p.start for p in more}
+    return out
+
+
 def _places(scan: _Scan, ctx: Context, raw: list[Place]) -> tuple[list[Place], list[Span]]:
     """LOCATION spans, and the township organs found with them (递铺街道办事处)."""
     s = scan.s
@@ -151,16 +170,15 @@ def _places(scan: _Scan, ctx: Context, raw: list[Place]) -> tuple[list[Place], l
                           p.division is None or p.division.level in ("city", "county")))
     # a division the segmenter glues to the township after it (堆龙德庆/区古荣/乡)
     glued_divs = [p for p in raw if p.kind == "full" and p.division is not None
-                  and p.division.level in ("city", "county") and not keep_place(p, s, scan.bound)
-                  and scan.bound(p.start, p.start)]
+                  and p.division.level in ("city", "county") and not keep_place(p, s, scan.bound)]
     taken = {(p.start, p.end) for p in sites}
     towns = find_townships(s, scan.bound, lambda i: scan.ends(i, i),
                            chain | {p.end for p in glued_divs})
     sites += [p for p in towns if (p.start, p.end) not in taken]
-    starts = {p.start for p in towns}
-    known += [p for p in glued_divs if p.end in starts]
+    glued_divs = _chained(glued_divs, known + sites, scan.bound)
+    known += glued_divs
     places = ([p for p in raw if keep_place(p, s, scan.bound)]
-              + [p for p in glued_divs if p.end in starts] + find_abbreviations(s, ctx)
+              + glued_divs + find_abbreviations(s, ctx)
               + [p for p in sites if p.kind != "town" or town_organ(s, p.end) < 0])
     out: list[Span] = [Location(*scan.cut(p.start, p.end)) for p in places]
     for p in sites:
