@@ -399,15 +399,15 @@ def find_agencies(s: str, ctx: Context, bound: Bound) -> list[AgencyMatch]:
     return out + _institutions(s, ctx, out)
 
 
-_SUBUNIT_ENDS = ("办公室", "司", "局")
+_SUBUNIT_ENDS = ("办公室", "中心", "司", "局")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _central_subunit(s: str, e: int, bound: Bound) -> int:
     """End of a department of a central organ named right after it (交通运输部 + 水运局,
-    国务院办公厅 + 政府信息与政务公开办公室): 2-12 characters with no breaker word or
-    place name, in parts of two or more joined by 和/与/及, then 司, 局 or 办公室,
-    ending a word; the shortest such name, or -1."""
+    国务院办公厅 + 政府信息与政务公开办公室, 农业农村部 + 农村经济研究 + 中心): 2-12
+    characters with no breaker word or place name, in parts of two or more joined by
+    和/与/及, then 司, 局, 中心 or 办公室, ending a word; the shortest such name, or -1."""
     run = _HAN.match(s, e)
     if run is None:
         return -1

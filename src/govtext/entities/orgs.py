@@ -15,7 +15,7 @@ from typing import Callable
 
 import re
 
-from ..data import read_words
+from ..data import read_rows, read_words
 from .lexicon import Scanner, divisions, place_stopwords, short_forms, trie_pattern, words
 
 Bound = Callable[[int, int], bool]
@@ -130,7 +130,10 @@ _JOINERS = "及和与"
 
 @lru_cache(maxsize=1)
 def _all_suffixes() -> tuple[str, ...]:
-    return tuple(words("orgs.tsv", "suffix") + words("orgs.tsv", "company"))
+    """Suffixes that end an organization's or a public body's name (集团, 大学, 中心)."""
+    units = tuple(r[0] for r in read_rows("org_units.tsv")
+                  if len(r) > 1 and r[1] in ("suffix", "institution") and len(r[0]) >= 2)
+    return tuple(words("orgs.tsv", "suffix") + words("orgs.tsv", "company")) + units
 
 
 def _ends_with_suffix(s: str, k: int) -> bool:

@@ -166,7 +166,7 @@ def find_sites(s: str, bound: Bound, ends: Callable[[int], bool]) -> list[Place]
             stem = s[i:a]
             if stem[0] in _OPENERS or any(c in bad for c in stem):
                 continue
-            if m.group() in towns and _inner_name(s, i, a, bound):
+            if stem in _town_leads() or (m.group() in towns and _inner_name(s, i, a, bound)):
                 continue  # 拟征收 + 上庄镇: a known name or a lead verb starts later
             if stem[0] in stop or _generic().search(stem) or not bound(i, i):
                 continue
