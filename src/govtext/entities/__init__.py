@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Sequence
 
+from ..data import read_words
 from ..document import Agency, Location, Official, Org, Person, Span, Token
 from ..text.prepare import Prepared
 from ..text.structure import Structure
@@ -70,6 +71,14 @@ def _external(prep: Prepared) -> list[Span]:
 
 
 _LONG_LEVEL = re.compile("自治区|自治州|自治县|自治旗")
+_CHAIN_UNIT = re.compile(r"、(?P<mid>[\u4e00-\u9fff]{2,6}?)(?P<suf>[局司处厅室科所站队])")
+
+
+@lru_cache(maxsize=1)
+def _breakers() -> re.Pattern[str]:
+    return re.compile(trie_pattern(read_words("name_breakers.txt")))
+
+
 # a year right after a name, which the segmenter often glues to it (农业农村局/二〇二三年)
 _YEAR = re.compile(r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年")
 _ISSUER = re.compile(r"(?:发布机构|发文机关|发文机构|发布单位)[:：]\s*(?P<v>[\u4e00-\u9fff]{2,30})")
@@ -201,6 +210,12 @@ def _organs(s: str, places: list[Place], agencies: list[AgencyMatch]) -> dict[in
         e = unit_end(s, i + 1)
         if e > 0 and title_at(s, e):
             organs.setdefault(e, i + 1)
+    # an open unit in a chain whose title repeats its suffix: 、 + 水运局 + 局长
+    for m in _CHAIN_UNIT.finditer(s):
+        e = m.end()
+        head = s[e:e + 1] if s[e:e + 1] != "副" else s[e + 1:e + 2]
+        if head == m.group("suf") and title_at(s, e) and not _breakers().search(m.group("mid")):
+            organs.setdefault(e, m.start() + 1)
     for m in _LONG_LEVEL.finditer(s):  # 自治区 + 主席: a level word opens a title
         if title_at(s, m.end()):
             organs.setdefault(m.end(), m.start())

@@ -217,7 +217,12 @@ def _chains(s: str, organs: dict[int, int], bound: Bound) -> list[tuple[int, int
     words = _title_words()
     cands: list[tuple[int, int, int, str]] = []  # (span start, title start, end, word)
     for m in words.finditer(s):
-        cands.append((organs.get(m.start(), m.start()), m.start(), m.end(), m.group()))
+        start = organs.get(m.start(), m.start())
+        # an organ that ends inside the title word (省政府党组 + 党组成员) opens it
+        for e in range(m.start() + 1, m.end()):
+            if e in organs and organs[e] < m.start():
+                start = min(start, organs[e])
+        cands.append((start, m.start(), m.end(), m.group()))
     for e, a in organs.items():  # a title right after an organ may overlap a word above
         m = words.match(s, e)
         if m is not None:
