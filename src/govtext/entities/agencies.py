@@ -235,6 +235,8 @@ def _place_of(m: re.Match[str], ctx: Context) -> str | None:
         return ctx.province
     if lv in ("县", "区") and ctx.county and ctx.county.endswith(lv):
         return ctx.county
+    if lv in ("州", "自治州") and ctx.city and ctx.city.endswith("州"):
+        return ctx.city  # 州政府 in a document of 甘孜州 or 甘孜藏族自治州
     return None
 
 
