@@ -60,5 +60,5 @@ def test_found_townships_are_well_formed(s: str, edges: set[int], after: set[int
         assert text.endswith(sufs)
         name = next(text[:-len(x)] for x in sorted(sufs, key=len, reverse=True)
                     if text.endswith(x))
-        assert 2 <= len(name) <= 4
+        assert 2 <= len(name) <= 5
         last = p.end

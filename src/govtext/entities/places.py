@@ -10,6 +10,9 @@ Named features, townships, villages and zones with no table entry are a proper n
 a suffix (places.tsv: geo, town, village, zone, site): the name either opens a clause
 (`find_sites`: 天荒坪镇, 伏林水库) or is a known place name, from jieba's `ns` entries
 (place_names.txt) or the division table (`find_named`: 湟水河, 太原不锈钢园区, 亚龙湾).
+A township or village of no table is licensed by its context instead (`find_townships`:
+堆龙德庆区 + 古荣乡, 深入 + 梓山镇, 潭头村、山峰村). Ports are a city's short form and 港
+(天津港); a city before a named area of its own is one place (深圳前海).
 """
 
 from __future__ import annotations
@@ -387,7 +390,7 @@ def _township_data() -> tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str],
 
 
 # characters no township or village name holds: levels, suffixes, quantifiers, pronouns
-_NOT_IN_TOWNSHIP = frozenset("省市县区州盟旗镇乡村街道社各全该每本个年的了是这那此其们我你他")
+_NOT_IN_TOWNSHIP = frozenset("省市县区州盟旗镇乡村各全该每本个年的了是这那此其们我你他")
 _COORD = "、和及与"
 _TOWN_BEFORE_ORGAN = re.compile("街道|镇|乡|苏木")
 
@@ -395,7 +398,7 @@ _TOWN_BEFORE_ORGAN = re.compile("街道|镇|乡|苏木")
 def find_townships(s: str, bound: Bound, ends: Callable[[int], bool],
                    after: frozenset[int]) -> list[Place]:
     """Townships and villages whose names no table holds (梓山镇, 古荣乡, 西辛力屯村): a
-    name of 2-4 characters, then a township or village suffix, licensed by what comes
+    name of 2-4 characters (5 right after a division), then a township or village suffix, licensed by what comes
     before it: the end of a division or another township (`after`: 堆龙德庆区 + 古荣乡,
     上庄镇 + 西辛力屯村), a lead verb standing as a word (深入 + 梓山镇), or a coordination
     with a licensed one (潭头村、山峰村). A name with a generic modifier (示范村, 美丽乡村)
@@ -418,13 +421,14 @@ def find_townships(s: str, bound: Bound, ends: Callable[[int], bool],
     tried: set[int] = set()
 
     def at(i: int, depth: int) -> Place | None:
-        """The township starting at `i`, if its end is a word edge or opens another."""
+        """The township starting at `i`, if its end is a word edge or opens another. Right
+        after a division a name may be longer (伊金霍洛旗 + 阿勒腾席热镇)."""
         if depth > 8 or i in tried and i not in out:
             return None
         if i in out:
             return out[i]
         tried.add(i)
-        for n in range(1, 5):
+        for n in range(1, 6 if i in after else 5):
             j = i + n
             if j >= len(s) or not is_han(s[j - 1]) or s[j - 1] in _NOT_IN_TOWNSHIP:
                 return None
