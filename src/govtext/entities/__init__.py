@@ -166,7 +166,8 @@ def _chained(glued: list[Place], found: list[Place], bound: Callable[[int, int],
 
 
 def _places(scan: _Scan, ctx: Context, raw: list[Place]) -> tuple[list[Place], list[Span]]:
-    """LOCATION spans, and the township organs found with them (递铺街道办事处)."""
+    """LOCATION spans, and the township organs found with them (递铺街道办事处); the
+    places returned include those organs (kind `organ`) so that a title may follow one."""
     s = scan.s
     sites = find_sites(s, scan.bound, lambda i: scan.ends(i, i))
     known = [p for p in raw if keep_place(p, s, scan.bound)] + sites
@@ -190,11 +191,13 @@ def _places(scan: _Scan, ctx: Context, raw: list[Place]) -> tuple[list[Place], l
               + glued_divs + find_abbreviations(s, ctx)
               + [p for p in sites if p.kind != "town" or town_organ(s, p.end) < 0])
     out: list[Span] = [Location(*scan.cut(p.start, p.end)) for p in places]
+    organs = []
     for p in sites:
         e = town_organ(s, p.end) if p.kind == "town" else -1
         if e > 0:
             out.append(Agency(*scan.cut(p.start, e)))
-    return places, out
+            organs.append(Place(p.start, e, "organ", None))  # 梓山镇党委 + 书记
+    return places + organs, out
 
 
 def _organs(s: str, places: list[Place], agencies: list[AgencyMatch]) -> dict[int, int]:

@@ -392,7 +392,7 @@ def _township_data() -> tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str],
 # characters no township or village name holds: levels, suffixes, quantifiers, pronouns
 _NOT_IN_TOWNSHIP = frozenset("省市县区州盟旗镇乡村各全该每本个年的了是这那此其们我你他")
 _COORD = "、和及与"
-_TOWN_BEFORE_ORGAN = re.compile("街道|镇|乡|苏木")
+_TOWN_BEFORE_ORGAN = re.compile("街道|社区|嘎查|苏木|镇|乡|村")
 
 
 def find_townships(s: str, bound: Bound, ends: Callable[[int], bool],
@@ -456,4 +456,10 @@ def find_townships(s: str, bound: Bound, ends: Callable[[int], bool],
         for i in group:
             if at(i, 0) is not None:
                 break
-    return sorted(out.values(), key=lambda p: p.start)
+    # two licenses may reach one suffix: the nearer one, the shorter name, wins
+    kept: list[Place] = []
+    for p in sorted(out.values(), key=lambda p: (p.end, -p.start)):
+        if kept and p.start < kept[-1].end:
+            continue
+        kept.append(p)
+    return kept
