@@ -183,7 +183,8 @@ def _places(scan: _Scan, ctx: Context, raw: list[Place]) -> tuple[list[Place], l
                   and p.division.level in ("city", "county") and not keep_place(p, s, scan.bound)]
     taken = {(p.start, p.end) for p in sites}
     towns = find_townships(s, scan.bound, lambda i: scan.ends(i, i),
-                           chain | {p.end for p in glued_divs})
+                           chain | {p.end for p in glued_divs},
+                           frozenset(p.start for p in sites if p.kind == "town"))
     sites += [p for p in towns if (p.start, p.end) not in taken]
     glued_divs = _chained(glued_divs, known + sites, scan.bound)
     known += glued_divs

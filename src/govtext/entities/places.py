@@ -392,16 +392,28 @@ def _township_data() -> tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str],
 # characters no township or village name holds: levels, suffixes, quantifiers, pronouns
 _NOT_IN_TOWNSHIP = frozenset("省市县区州盟旗镇乡村各全该每本个年的了是这那此其们我你他")
 _COORD = "、和及与"
+_TOWN_ENDS = ("街道", "苏木", "镇", "乡")
+_TOWN_END_RE = re.compile("街道|苏木|镇|乡")
+_VILLAGE_ENDS = ("村", "社区", "嘎查")
+
+
+def _village_at(s: str, i: int) -> bool:
+    """Whether a village suffix ends the next 2-5 characters from `i` (西辛力屯 + 村)."""
+    return any(s.startswith(v, j) for j in range(i + 2, min(len(s), i + 6))
+               for v in _VILLAGE_ENDS)
 _TOWN_BEFORE_ORGAN = re.compile("街道|社区|嘎查|苏木|镇|乡|村")
 
 
 def find_townships(s: str, bound: Bound, ends: Callable[[int], bool],
-                   after: frozenset[int]) -> list[Place]:
+                   after: frozenset[int], before: frozenset[int] = frozenset()
+                   ) -> list[Place]:
     """Townships and villages whose names no table holds (梓山镇, 古荣乡, 西辛力屯村): a
     name of 2-4 characters (5 right after a division), then a township or village suffix, licensed by what comes
     before it: the end of a division or another township (`after`: 堆龙德庆区 + 古荣乡,
     上庄镇 + 西辛力屯村), a lead verb standing as a word (深入 + 梓山镇), or a coordination
-    with a licensed one (潭头村、山峰村). A name with a generic modifier (示范村, 美丽乡村)
+    with a licensed one (潭头村、山峰村). A township right before a known village
+    (`before`: starts of places found; 城关镇 + 东关村) is licensed by it and takes the
+    shortest name that starts a word. A name with a generic modifier (示范村, 美丽乡村)
     or a common word at the suffix (农村, 城镇, 乡村) is none."""
     from .agencies import town_organ  # agencies imports this module
 
@@ -456,6 +468,23 @@ def find_townships(s: str, bound: Bound, ends: Callable[[int], bool],
         for i in group:
             if at(i, 0) is not None:
                 break
+    # a township right before a village licenses and is licensed by it (拟征收 + 城关镇
+    # + 东关村): the village is known (`before`) or reads as one with a word end
+    pairs = sorted(before | {m.end() for m in _TOWN_END_RE.finditer(s)})
+    for b in pairs:
+        suf = next((w for w in _TOWN_ENDS if s.endswith(w, 0, b)), None)
+        if suf is None or any(p.end == b for p in out.values()):
+            continue
+        saved, seen = dict(out), set(tried)
+        if b in before or (_village_at(s, b) and at(b, 1) is not None):
+            if any(bound(i, i) and at(i, 0) is not None
+                   for i in range(b - len(suf) - 2, max(-1, b - len(suf) - 5), -1)):
+                continue
+        # no township: a village read after it is not licensed either
+        out.clear()
+        out.update(saved)
+        tried.clear()
+        tried.update(seen)
     # two licenses may reach one suffix: the nearer one, the shorter name, wins
     kept: list[Place] = []
     for p in sorted(out.values(), key=lambda p: (p.end, -p.start)):
