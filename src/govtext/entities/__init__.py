@@ -19,7 +19,7 @@ from ..document import Agency, Location, Official, Org, Person, Span, Token
 from ..text.prepare import Prepared
 from ..text.structure import Structure
 from .agencies import AgencyMatch, find_agencies, is_school, town_organ, unit_end
-from .lexicon import Squeezed, divisions, squeeze, trie_pattern
+from .lexicon import Squeezed, divisions, is_han, squeeze, trie_pattern
 from .officials import (find_officials, find_persons, follows, listed_names, role_at,
                         role_persons, title_at)
 from .orgs import find_orgs
@@ -71,7 +71,8 @@ def _external(prep: Prepared) -> list[Span]:
 
 
 _LONG_LEVEL = re.compile("自治区|自治州|自治县|自治旗")
-_CHAIN_UNIT = re.compile(r"、(?P<mid>[\u4e00-\u9fff]{2,6}?)(?P<suf>[局司处厅室科所站队])")
+# last characters of a unit whose head's title repeats them (水运局 + 局长, 预算处 + 处长)
+_UNIT_ENDS = frozenset("局司处厅室科所站队")
 
 
 @lru_cache(maxsize=1)
@@ -214,12 +215,19 @@ def _organs(s: str, places: list[Place], agencies: list[AgencyMatch]) -> dict[in
         e = unit_end(s, i + 1)
         if e > 0 and title_at(s, e):
             organs.setdefault(e, i + 1)
-    # an open unit in a chain whose title repeats its suffix: 、 + 水运局 + 局长
-    for m in _CHAIN_UNIT.finditer(s):
-        e = m.end()
-        head = s[e:e + 1] if s[e:e + 1] != "副" else s[e + 1:e + 2]
-        if head == m.group("suf") and title_at(s, e) and not _breakers().search(m.group("mid")):
-            organs.setdefault(e, m.start() + 1)
+    # an open unit whose title repeats its suffix, in a chain or right after its organ:
+    # 、 + 水运局 + 局长; 省财政厅 + 预算处 + 处长; 区司法局 + 城关司法所 + 所长
+    opens = [(m.start() + 1, m.start() + 1) for m in re.finditer("、", s)]
+    opens += [(e, a) for e, a in list(organs.items())]
+    for at, start in opens:
+        for e in range(at + 2, min(len(s), at + 8)):
+            if not is_han(s[e - 1]):
+                break
+            head = s[e:e + 1] if s[e:e + 1] != "副" else s[e + 1:e + 2]
+            if s[e - 1] in _UNIT_ENDS and head == s[e - 1] and title_at(s, e) \
+                    and not _breakers().search(s, at, e - 1):
+                organs.setdefault(e, start)
+                break
     for m in _LONG_LEVEL.finditer(s):  # 自治区 + 主席: a level word opens a title
         if title_at(s, m.end()):
             organs.setdefault(m.end(), m.start())
