@@ -167,6 +167,27 @@ def _companies(s: str, bound: Bound, breakers: re.Pattern[str]) -> list[OrgMatch
             start += 1
         # 国有企业有限公司 names a kind of firm, not one
         core = s[start:m.start()]
-        if len(core) >= 2 and not core.endswith("企业") and core not in place_stopwords():
+        if len(core) >= 2 and not core.endswith("企业") and core not in place_stopwords() \
+                and not _only_stems(core):
             out.append(OrgMatch(start, m.end()))
     return out
+
+
+@lru_cache(maxsize=1)
+def _stems() -> frozenset[str]:
+    """Department subjects (org_units.tsv: 文化, 旅游, 能源, 交通运输)."""
+    return frozenset(r[0] for r in read_rows("org_units.tsv")
+                     if len(r) > 1 and r[1] in ("stem", "stem-generic"))
+
+
+def _only_stems(core: str) -> bool:
+    """Whether a firm's name is nothing but department subjects (文化旅游 + 集团, 能源 +
+    集团): a kind of firm, not one."""
+    stems = _stems()
+    ok = [True] + [False] * len(core)
+    for i in range(len(core)):
+        if ok[i]:
+            for j in range(i + 1, min(len(core), i + 10) + 1):
+                if core[i:j] in stems or (core[i:j] in _JOINERS and i > 0):
+                    ok[j] = True
+    return ok[len(core)]
