@@ -35,6 +35,13 @@ def read_words(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def longest_first(name: str) -> tuple[str, ...]:
+    """The first column of a table, longest words first (for prefix and suffix tests
+    and regex alternations, where the longest match must be tried first)."""
+    return tuple(sorted(read_words(name), key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=None)
 def read_json(name: str) -> Any:
     """A JSON data file; its header lives under the "_about" key."""
     return json.loads(read_text(name))

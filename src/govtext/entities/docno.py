@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import regex
 
-from ..data import read_words
+from ..data import longest_first, read_words
 from ..document import DocNo
 
 _OPEN = r"[〔\[(【﹝〖]"
@@ -68,7 +68,7 @@ def _code_start(norm: str, s: int, e: int) -> int:
     and after introducing words such as 印发 or 根据."""
     stops = read_words("title_docno_stops.txt")
     start0 = s
-    leads = sorted(read_words("title_docno_leads.txt"), key=len, reverse=True)
+    leads = list(longest_first("title_docno_leads.txt"))
     # orders and announcements carry the full issuer name (中华人民共和国主席令), whose
     # 共和国 holds a 和 that an abbreviated code never has
     full_name = norm.endswith(("令", "公告"), s, e)

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import regex
 
-from ..data import read_words
+from ..data import longest_first, read_words
 from ..document import Term
 from ..text.prepare import Prepared
 
@@ -35,12 +35,12 @@ _NOT_TERM = regex.compile(
 
 @lru_cache(maxsize=1)
 def _not_after() -> tuple[str, ...]:
-    return tuple(sorted(read_words("title_term_not_after.txt"), key=len, reverse=True))
+    return longest_first("title_term_not_after.txt")
 
 
 @lru_cache(maxsize=1)
 def _not_before() -> tuple[str, ...]:
-    return tuple(sorted(read_words("title_term_not_before.txt"), key=len, reverse=True))
+    return longest_first("title_term_not_before.txt")
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import regex
 
-from ..data import read_rows, read_words
+from ..data import longest_first, read_rows, read_words
 from ..document import Regulation, Span, Work
 from ..text.prepare import Prepared, normalize
 
@@ -44,7 +44,7 @@ def _heads() -> tuple[dict[str, str], int]:
 
 @lru_cache(maxsize=1)
 def _suffix_pattern() -> regex.Pattern[str]:
-    words = sorted(read_words("title_suffixes.txt"), key=len, reverse=True)
+    words = list(longest_first("title_suffixes.txt"))
     alts = "|".join(regex.escape(w) for w in words)
     # a trailing parenthetical of any content (（试行）, (2021—2025年), 〔2018〕) or a
     # bare status word, possibly several of them
@@ -88,12 +88,12 @@ def _is_instrument_name(core: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _work_context() -> tuple[str, ...]:
-    return tuple(sorted(read_words("title_work_context.txt"), key=len, reverse=True))
+    return longest_first("title_work_context.txt")
 
 
 @lru_cache(maxsize=1)
 def _instrument_leads() -> tuple[str, ...]:
-    return tuple(sorted(read_words("title_instrument_leads.txt"), key=len, reverse=True))
+    return longest_first("title_instrument_leads.txt")
 
 
 def _runs(norm: str, marks: list[tuple[int, int]]) -> list[list[int]]:
@@ -204,8 +204,8 @@ def _bare_laws(text: str, norm: str, taken: list[tuple[int, int]]) -> list[Span]
 
 @lru_cache(maxsize=1)
 def _plan_pattern() -> regex.Pattern[str]:
-    leads = sorted(read_words("title_plan_leads.txt"), key=len, reverse=True)
-    heads = sorted(read_words("title_plan_heads.txt"), key=len, reverse=True)
+    leads = list(longest_first("title_plan_leads.txt"))
+    heads = list(longest_first("title_plan_heads.txt"))
     stops = "".join(sorted(read_words("title_law_stops.txt")))
     head = "|".join(regex.escape(w) for w in heads)
     # a verb, or a coordinated earlier plan title (…工作要点和2019年…行动计划)

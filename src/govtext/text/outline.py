@@ -29,7 +29,7 @@ from typing import Iterable, Sequence
 
 import regex
 
-from ..data import read_words
+from ..data import longest_first
 from ..document import Region, Section
 from .lines import trim
 
@@ -99,7 +99,7 @@ def _circled(c: str) -> int:
 
 @lru_cache(maxsize=1)
 def _openers() -> tuple[str, ...]:
-    return tuple(sorted(read_words("outline_openers.txt"), key=len, reverse=True))
+    return longest_first("outline_openers.txt")
 
 
 def _cut_run_on(title: str) -> str:
