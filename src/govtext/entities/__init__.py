@@ -24,6 +24,7 @@ from .officials import (find_officials, find_persons, follows, listed_names, rol
                         role_persons, title_at)
 from .orgs import find_orgs
 from .places import (Context, Place, context_of, find_abbreviations, find_named, find_places,
+                     find_zones, zone_organ,
                      find_sites, find_townships, keep_place)
 
 
@@ -174,6 +175,8 @@ def _places(scan: _Scan, ctx: Context, raw: list[Place]) -> tuple[list[Place], l
     known = [p for p in raw if keep_place(p, s, scan.bound)] + sites
     sites += find_named(s, scan.bound, lambda i: scan.ends(i, i),
                         frozenset(p.end for p in known))
+    zones = find_zones(s, scan.bound, lambda i: scan.ends(i, i))
+    sites += zones
     # townships with no table entry: after a county, city or township, a lead verb, or
     # in a coordination with one (堆龙德庆区 + 古荣乡, 深入 + 梓山镇)
     chain = frozenset(p.end for p in known + sites
@@ -194,6 +197,11 @@ def _places(scan: _Scan, ctx: Context, raw: list[Place]) -> tuple[list[Place], l
               + [p for p in sites if p.kind != "town" or town_organ(s, p.end) < 0])
     out: list[Span] = [Location(*scan.cut(p.start, p.end)) for p in places]
     organs = []
+    for p in zones:  # 平潭综合实验区 + 管委会
+        e = zone_organ(s, p.end)
+        if e > 0:
+            out.append(Agency(*scan.cut(p.start, e)))
+            organs.append(Place(p.start, e, "organ", None))
     for p in sites:
         e = town_organ(s, p.end) if p.kind == "town" else -1
         if e > 0:
