@@ -16,6 +16,7 @@ from typing import Callable
 import re
 
 from ..data import read_rows, read_words
+from .places import known_place_names
 from .lexicon import Scanner, divisions, place_stopwords, short_forms, trie_pattern, words
 
 Bound = Callable[[int, int], bool]
@@ -96,7 +97,27 @@ def find_orgs(s: str, bound: Bound) -> list[OrgMatch]:
                 break
             out.append(OrgMatch(e.start(), e.end()))
             pos = e.end()
-    return out + _companies(s, bound, breakers) + _parties(s, bound)
+    return out + _companies(s, bound, breakers) + _parties(s, bound) + _outlets(s, bound)
+
+
+@lru_cache(maxsize=1)
+def _outlet_data() -> tuple[re.Pattern[str], frozenset[str]]:
+    return re.compile(trie_pattern(words("orgs.tsv", "outlet"))), known_place_names()
+
+
+def _outlets(s: str, bound: Bound) -> list[OrgMatch]:
+    """A known place name that is no division, then a media suffix (三峡 + 广播电视台):
+    the composed names above take only divisions and their short forms."""
+    pattern, names = _outlet_data()
+    out: list[OrgMatch] = []
+    for m in pattern.finditer(s):
+        a, b = m.span()
+        for n in (4, 3, 2):
+            i = a - n
+            if i >= 0 and s[i:a] in names and bound(i, b):
+                out.append(OrgMatch(i, b))
+                break
+    return out
 
 
 @lru_cache(maxsize=1)

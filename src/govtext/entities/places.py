@@ -259,6 +259,11 @@ def _names() -> frozenset[str]:
     return frozenset(w for w in out - place_stopwords() if not w.endswith(zones))
 
 
+def known_place_names() -> frozenset[str]:
+    """Known proper place names (`_names`) and named areas (横琴, 中关村)."""
+    return _zone_data()[4]
+
+
 @lru_cache(maxsize=1)
 def _named_suffixes() -> tuple[Scanner, dict[str, str]]:
     """Suffix -> kind (geo, town, zone) for `find_named`."""
