@@ -563,6 +563,7 @@ def _zone_head(s: str, j: int, a: int, names: frozenset[str], leads: frozenset[s
             for q in (5, 4, 3, 2):
                 if k + q <= a and s[k:k + q] in names:
                     return k + q
+            return -1  # 中国 + 特色社会主义先行示范区: a policy label, no zone name
     for n in (5, 4, 3, 2):
         if j + n <= a and s[j:j + n] in names and bound(j, j):
             return j + n
