@@ -343,7 +343,8 @@ def find_named(s: str, bound: Bound, ends: Callable[[int], bool],
 def _with_middle(s: str, a: int, bound: Bound, names: frozenset[str]) -> int:
     """Start of a known name followed by a modifier of 1-4 characters ending at `a`."""
     for j in range(a - 1, max(-1, a - 5), -1):
-        if not is_han(s[j]) or s[j] in _NOT_IN_MIDDLE or _breakers().match(s, j):
+        if not is_han(s[j]) or s[j] in _NOT_IN_MIDDLE or _breakers().match(s, j) \
+                or _zone_verbs().match(s, j):
             return -1
         if not bound(j, j):
             continue
@@ -352,6 +353,11 @@ def _with_middle(s: str, a: int, bound: Bound, names: frozenset[str]) -> int:
             if i >= 0 and s[i:j] in names and bound(i, i):
                 return i
     return -1
+
+
+@lru_cache(maxsize=1)
+def _zone_verbs() -> re.Pattern[str]:
+    return re.compile(trie_pattern(read_words("place_zone_verbs.txt")))
 
 
 @lru_cache(maxsize=1)
@@ -504,7 +510,8 @@ def _zone_data() -> tuple[Scanner, frozenset[str], re.Pattern[str], re.Pattern[s
                           frozenset[str]]:
     sufs = read_words("place_zone_suffixes.txt")
     stops = (({w for w in place_stopwords() if len(w) >= 2}
-              - read_words("place_zone_modifiers.txt")) | read_words("name_breakers.txt"))
+              - read_words("place_zone_modifiers.txt")) | read_words("name_breakers.txt")
+             | read_words("place_zone_verbs.txt"))
     return (Scanner(re.compile(trie_pattern(sufs)), sufs), read_words("place_zone_leads.txt"),
             re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)]"), re.compile(trie_pattern(stops)),
             _names() | frozenset(words("places.tsv", "region")))
