@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Sequence
 
-from ..data import read_words
 from ..document import Agency, Location, Official, Org, Person, Span, Token
 from ..text.prepare import Prepared
 from ..text.structure import Structure
 from .agencies import AgencyMatch, find_agencies, is_school, town_organ, unit_end
-from .lexicon import Squeezed, divisions, is_han, squeeze, trie_pattern
+from .lexicon import Squeezed, breakers, divisions, is_han, squeeze, trie_pattern
 from .officials import (find_officials, find_persons, follows, listed_names, role_at,
                         role_persons, title_at)
 from .orgs import find_orgs
@@ -75,10 +74,6 @@ _LONG_LEVEL = re.compile("自治区|自治州|自治县|自治旗")
 # last characters of a unit whose head's title repeats them (水运局 + 局长, 预算处 + 处长)
 _UNIT_ENDS = frozenset("局司处厅室科所站队")
 
-
-@lru_cache(maxsize=1)
-def _breakers() -> re.Pattern[str]:
-    return re.compile(trie_pattern(read_words("name_breakers.txt")))
 
 
 # a year right after a name, which the segmenter often glues to it (农业农村局/二〇二三年)
@@ -233,7 +228,7 @@ def _organs(s: str, places: list[Place], agencies: list[AgencyMatch]) -> dict[in
                 break
             head = s[e:e + 1] if s[e:e + 1] != "副" else s[e + 1:e + 2]
             if s[e - 1] in _UNIT_ENDS and head == s[e - 1] and title_at(s, e) \
-                    and not _breakers().search(s, at, e - 1):
+                    and not breakers().search(s, at, e - 1):
                 organs.setdefault(e, start)
                 break
     for m in _LONG_LEVEL.finditer(s):  # 自治区 + 主席: a level word opens a title

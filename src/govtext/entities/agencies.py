@@ -24,8 +24,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable
 
-from ..data import read_rows, read_words
-from .lexicon import (Scanner, county_parents, county_short_forms, divisions, first_chars,
+from ..data import read_rows
+from .lexicon import (Scanner, breakers, county_parents, county_short_forms, divisions, first_chars,
                       place_stopwords, short_forms, trie_pattern, words)
 from .places import Context
 
@@ -177,15 +177,11 @@ def _longest_committee(s: str, pos: int) -> int:
         if not s.endswith(("委员会", "工委", "委"), pos, end):
             continue
         middle = s[pos:end]
-        if _breakers().search(middle) or "中共" in middle or _place_in().search(middle):
+        if breakers().search(middle) or "中共" in middle or _place_in().search(middle):
             continue
         return end
     return -1
 
-
-@lru_cache(maxsize=1)
-def _breakers() -> re.Pattern[str]:
-    return re.compile(trie_pattern(read_words("name_breakers.txt")))
 
 
 @lru_cache(maxsize=1)
@@ -419,7 +415,7 @@ def _central_subunit(s: str, e: int, bound: Bound) -> int:
             continue
         middle = s[e:j]
         parts = re.split(f"[{_JOINERS}]", middle)
-        if any(len(p) < 2 or _breakers().search(p) for p in parts) or \
+        if any(len(p) < 2 or breakers().search(p) for p in parts) or \
                 _place_in().search(middle) or middle in _pieces().get("unit", {}):
             return -1
         end = j + len(suf)
@@ -434,7 +430,7 @@ def _institution_patterns() -> tuple[Scanner, re.Pattern[str], re.Pattern[str]]:
                + list(_short_openers()))
     return (Scanner(re.compile(trie_pattern(openers)), openers),
             re.compile(trie_pattern(suffixes)),
-            re.compile(trie_pattern(read_words("name_breakers.txt"))))
+            breakers())
 
 
 @lru_cache(maxsize=1)
@@ -542,7 +538,7 @@ def town_organ(s: str, i: int) -> int:
         return -1
     offices = tuple(_pieces().get("town-office", {}))
     for j in range(i + 2, min(run.end(), i + 9)):
-        if _breakers().search(s, i, j) or _place_in().search(s, i, j):
+        if breakers().search(s, i, j) or _place_in().search(s, i, j):
             return -1
         suf = next((w for w in offices if s.startswith(w, j)), None)
         if suf is not None:

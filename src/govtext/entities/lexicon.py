@@ -155,6 +155,13 @@ class Division:
     short: str
 
 
+
+@lru_cache(maxsize=1)
+def breakers() -> re.Pattern[str]:
+    """Words that cannot stand inside a name (name_breakers.txt): they end a place,
+    agency, organization or zone name."""
+    return re.compile(trie_pattern(read_words("name_breakers.txt")))
+
 @lru_cache(maxsize=1)
 def divisions() -> dict[str, Division]:
     """Full division name -> its row (the first row wins for repeated county names)."""

@@ -15,9 +15,9 @@ from typing import Callable
 
 import re
 
-from ..data import read_rows, read_words
+from ..data import read_rows
 from .places import known_place_names
-from .lexicon import Scanner, divisions, place_stopwords, short_forms, trie_pattern, words
+from .lexicon import Scanner, breakers, divisions, place_stopwords, short_forms, trie_pattern, words
 
 Bound = Callable[[int, int], bool]
 
@@ -49,7 +49,7 @@ def _patterns() -> tuple[Scanner, Scanner, re.Pattern[str], re.Pattern[str], re.
     return (Scanner(re.compile(names), words("orgs.tsv", "name")),
             Scanner(composed, place_words + list("省市县区")), re.compile(suffix),
             re.compile(trie_pattern(words("orgs.tsv", "media"))),
-            re.compile(trie_pattern(read_words("name_breakers.txt"))))
+            breakers())
 
 
 def find_orgs(s: str, bound: Bound) -> list[OrgMatch]:

@@ -25,7 +25,7 @@ from typing import Callable
 import re
 
 from ..data import read_words
-from .lexicon import (Division, county_short_forms, divisions, is_han, place_stopwords,
+from .lexicon import (Division, breakers, county_short_forms, divisions, is_han, place_stopwords,
                       short_forms, table, trie_pattern, words, first_chars, Scanner)
 
 Bound = Callable[[int, int], bool]
@@ -343,7 +343,7 @@ def find_named(s: str, bound: Bound, ends: Callable[[int], bool],
 def _with_middle(s: str, a: int, bound: Bound, names: frozenset[str]) -> int:
     """Start of a known name followed by a modifier of 1-4 characters ending at `a`."""
     for j in range(a - 1, max(-1, a - 5), -1):
-        if not is_han(s[j]) or s[j] in _NOT_IN_MIDDLE or _breakers().match(s, j) \
+        if not is_han(s[j]) or s[j] in _NOT_IN_MIDDLE or breakers().match(s, j) \
                 or _zone_verbs().match(s, j):
             return -1
         if not bound(j, j):
@@ -359,10 +359,6 @@ def _with_middle(s: str, a: int, bound: Bound, names: frozenset[str]) -> int:
 def _zone_verbs() -> re.Pattern[str]:
     return re.compile(trie_pattern(read_words("place_zone_verbs.txt")))
 
-
-@lru_cache(maxsize=1)
-def _breakers() -> re.Pattern[str]:
-    return re.compile(trie_pattern(read_words("name_breakers.txt")))
 
 
 def glued(s: str, a: int, b: int, bound: Bound) -> bool:
