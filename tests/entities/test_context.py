@@ -16,10 +16,6 @@ CASES = json.loads((Path(__file__).parents[1] / "data" / "entities" / "context.j
                    .read_text(encoding="utf-8"))["cases"]
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Pipeline:
-    return Pipeline()
-
 
 @pytest.mark.parametrize("case", CASES, ids=[c["text"][:10] for c in CASES])
 def test_canonical(nlp: Pipeline, case: dict) -> None:

@@ -14,10 +14,6 @@ CASES = json.loads((Path(__file__).parents[1] / "data" / "entities" / "names.jso
                    .read_text(encoding="utf-8"))["cases"]
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Pipeline:
-    return Pipeline()
-
 
 @pytest.mark.parametrize("case", CASES, ids=[c["text"][:16] for c in CASES])
 def test_names(nlp: Pipeline, case: dict) -> None:

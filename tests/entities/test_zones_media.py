@@ -15,10 +15,6 @@ ZONES = json.loads((DATA / "zones.json").read_text(encoding="utf-8"))["cases"]
 MEDIA = json.loads((DATA / "media.json").read_text(encoding="utf-8"))["cases"]
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Pipeline:
-    return Pipeline()
-
 
 def _check(nlp: Pipeline, case: dict) -> None:
     got = {(s.label, s.text) for s in nlp(case["text"]).spans}
