@@ -56,14 +56,16 @@ class Pipeline:
 
     `segmenter` is "jieba" (default), "rjieba", "pkuseg" (with ``pkuseg_model=PATH``)
     or any object with a ``segment(text, norm)`` method. `components` adds your own
-    components (see `govtext.components`) after the built-in ones. Resources load on
+    components (see `govtext.components`) after the built-in ones; `statistical="lac"`
+    adds a learned tagger (the `lac` extra) whose candidates fill the rules' gaps, and
+    `min_score` drops candidates scored lower. Resources load on
     first use; a Pipeline pickles without them, so it can be sent to worker processes.
     """
 
     def __init__(self, segmenter: str | Segmenter = "jieba", *,
                  disable: Iterable[str] = (), components: Sequence[Component] = (),
                  rules: Any = None, min_score: float = 0.0,
-                 **segmenter_options: Any) -> None:
+                 statistical: str | None = None, **segmenter_options: Any) -> None:
         from .rules import RulesComponent, UserRules
 
         disabled = set(disable)
@@ -80,6 +82,10 @@ class Pipeline:
                                    if c.name not in disabled]
         if self.rules.entries:
             chosen.append(RulesComponent(self.rules))
+        if statistical is not None:  # a learned tagger filling the rules' gaps
+            from .statistical import get_component
+
+            chosen.append(get_component(statistical))
         self.components: tuple[Component, ...] = tuple(chosen) + tuple(components)
         self.min_score = min_score
         if isinstance(segmenter, str):
