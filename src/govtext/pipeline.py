@@ -42,7 +42,7 @@ def builtin_components() -> dict[str, tuple[Component, ...]]:
     from .entities.components import COMPONENTS as ENTITIES
     from .numbers.components import COMPONENTS as NUMBERS
 
-    return {"numbers": NUMBERS, "entities": ENTITIES}
+    return {"numbers": tuple(NUMBERS), "entities": tuple(ENTITIES)}
 
 
 class Pipeline:
