@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Callable
 
+from .. import lang
 from ..model import Agency, Location, Official, Org, Person, Span
 from ..text.prepare import Prepared
 from .agencies import AgencyMatch, find_agencies, is_school, town_organ, unit_end
@@ -30,15 +31,16 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..analysis import Analysis
 
 
-_LONG_LEVEL = re.compile("自治区|自治州|自治县|自治旗")
+_LONG_LEVEL = re.compile(lang.alternation("long_level"))
 # last characters of a unit whose head's title repeats them (水运局 + 局长, 预算处 + 处长)
-_UNIT_ENDS = frozenset("局司处厅室科所站队")
+_UNIT_ENDS = lang.chars("unit_end")
 
 
 
 # a year right after a name, which the segmenter often glues to it (农业农村局/二〇二三年)
 _YEAR = re.compile(r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年")
-_ISSUER = re.compile(r"(?:发布机构|发文机关|发文机构|发布单位)[:：]\s*(?P<v>[\u4e00-\u9fff]{2,30})")
+_ISSUER = re.compile(rf"(?:{lang.alternation('metadata_issuer')})[:：]\s*"
+                     rf"(?P<v>{lang.char_class('han')}{{2,30}})")
 
 
 def _issuer(prep: Prepared, found: list[AgencyMatch], sq: Squeezed) -> list[Agency]:
