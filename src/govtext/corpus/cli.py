@@ -251,7 +251,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else 2
-    return int(args.run(args))
+    try:
+        return int(args.run(args))
+    except BrokenPipeError:  # `... | head`: stop quietly
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":
