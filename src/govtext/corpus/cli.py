@@ -130,7 +130,7 @@ def load(command: str, paths: Sequence[str]) -> tuple[list[CorpusDocument], int]
             failed += 1
             continue
         if not found:
-            _fail(command, f"{arg}: no *.txt or *.jsonl files in this folder")
+            _fail(command, f"{arg}: no *.txt files in this folder")
             failed += 1
         for doc_id, path in found:
             try:

@@ -135,14 +135,14 @@ def _check(doc: object) -> Document:
 
 
 def find_files(paths: Iterable[str | Path]) -> Iterator[tuple[str, Path]]:
-    """(id, path) for every input: a folder gives its ``*.txt`` and ``*.jsonl`` files,
-    recursively and sorted, with ids relative to it; a file gives itself, id its name.
-    A missing path raises FileNotFoundError."""
+    """(id, path) for every input: a folder gives its ``*.txt`` files, recursively and
+    sorted, with ids relative to it; a file (text, or ``.jsonl`` of annotated Documents)
+    gives itself, id its name. A missing path raises FileNotFoundError."""
     for arg in paths:
         path = Path(arg)
         if path.is_dir():
             for p in sorted(path.rglob("*")):
-                if p.is_file() and p.suffix.lower() in (".txt", ".jsonl"):
+                if p.is_file() and p.suffix.lower() == ".txt":
                     yield p.relative_to(path).as_posix(), p
         elif path.is_file():
             yield path.name, path
