@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Any
 
-from govtext.document import (Date, DocNo, Document, Metadata, Official, Person, Region,
+from govtext.model import (Date, DocNo, Document, Metadata, Official, Person, Region,
                               Regulation)
 
 

@@ -13,7 +13,7 @@ import govtext
 from govtext.corpus import (citation_edges_records, citations_records, kwic_records,
                             write_table)
 from govtext.corpus.names import instrument_key
-from govtext.document import Document, Quantity
+from govtext.model import Document, Quantity
 
 from corpus_docs import build
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any, Iterator
 
-from ..document import DocNo, Regulation, Span
+from ..model import DocNo, Regulation, Span
 from .documents import Corpus, CorpusDocument, as_corpus, outside_boilerplate
 from .names import COUNTRY_PREFIX, docno_key, instrument_key, instrument_title
 

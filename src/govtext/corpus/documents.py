@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Sequence, TypeVar, Union
 
-from ..document import Document, Span
+from ..model import Document, Span
 
 S = TypeVar("S", bound=Span)
 

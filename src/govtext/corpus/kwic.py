@@ -14,7 +14,8 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any, Iterator
 
-from ..document import LABELS, Date, Document, Official, Person, Quantity, Regulation, Span
+from ..model import Date, Document, Official, Person, Quantity, Regulation, Span
+from ..model.labels import labels as known_labels
 from ..text.prepare import normalize
 from .documents import Corpus, as_corpus
 
@@ -90,15 +91,16 @@ def kwic_records(corpus: Corpus, *, label: str | None = None, text: str | None =
                  unit: str | None = None, width: int = 20, **bounds: Any
                  ) -> list[dict[str, Any]]:
     """The concordance lines as plain dicts (columns `KWIC_COLUMNS`), in document
-    order. `label` is one of `govtext.LABELS`; without it `text` is searched as a
+    order. `label` is a registered label (`govtext.LABELS` and plugins'); without it `text` is searched as a
     string. Keywords `min` and `max` take numbers or strings such as ``"1e8"``."""
     unknown = set(bounds) - {"min", "max"}
     if unknown:
         raise TypeError(f"unexpected keyword arguments: {', '.join(sorted(unknown))}")
     if label is not None:
         label = label.upper()
-        if label not in LABELS:
-            raise ValueError(f"unknown label {label!r}; expected one of {', '.join(LABELS)}")
+        if label not in known_labels():
+            raise ValueError(f"unknown label {label!r}; expected one of "
+                             f"{', '.join(known_labels())}")
     elif not text:
         raise ValueError("give a label, a text to search for, or both")
     if width < 0:

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..data import read_words
-from ..document import Document, Official
+from ..model import Document, Official
 from .documents import Corpus, CorpusDocument, as_corpus, outside_boilerplate
 from .names import person_key, squeeze, title_parts
 
