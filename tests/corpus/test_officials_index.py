@@ -111,3 +111,35 @@ DATES = [
 @pytest.mark.parametrize("doc, name, expected, why", DATES)
 def test_document_date(doc, name, expected, why: str) -> None:
     assert document_date(doc, name) == expected, why
+
+
+SPEAKERS = [
+    ("国务院总理 李克强", ("李克强", "国务院总理"), "a report's header: title, then name"),
+    ("国务院总理\n李强", ("李强", "国务院总理"), "a line break between"),
+    ("李克强总理", ("李克强", "总理"), "name, then title"),
+    ("李克强", ("李克强", ""), "a name alone"),
+    ("  ", None, "nothing"),
+]
+
+
+@pytest.mark.parametrize("speaker, expected, why", SPEAKERS)
+def test_split_speaker(speaker: str, expected, why: str) -> None:
+    from govtext.corpus.officials import split_speaker
+
+    assert split_speaker(speaker) == expected, why
+
+
+def test_the_speaker_delivered_the_report() -> None:
+    from dataclasses import replace
+
+    found = build("国务院总理李克强\n各位代表：\n习近平总书记指出。",
+                  ("O", "国务院总理李克强", "李克强", "国务院总理"),
+                  ("O", "习近平总书记", "习近平", "总书记"))
+    missed = build("各位代表：\n习近平总书记指出。", ("O", "习近平总书记", "习近平", "总书记"))
+    docs = {"2017.txt": replace(found, metadata=replace(found.metadata, speaker="国务院总理 李克强")),
+            "2021.txt": replace(missed, metadata=replace(missed.metadata, speaker="国务院总理 李克强"))}
+    rows = officials_records(docs)
+    assert {(r["doc_id"], r["person"], r["mentions"]) for r in rows if r["delivered"]} == {
+        ("2017.txt", "李克强", 1), ("2021.txt", "李克强", 0)}
+    (li,) = [g for g in officials_summary(rows) if g["person"] == "李克强"]
+    assert (li["role"], li["agency"], li["delivered"]) == ("总理", "国务院", [2017, 2021])

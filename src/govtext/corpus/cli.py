@@ -185,10 +185,12 @@ def run_officials(args: argparse.Namespace) -> int:
     else:
         summary = officials_summary(records)
         print(format_table(("person", "role", "agency", "titles", "years", "documents",
-                            "mentions"),
+                            "mentions", "delivered"),
                            [(g["person"] + ("" if g["complete"] else "?"), g["role"],
                              g["agency"], g["titles"], _years(g["years"]),
-                             len(g["documents"]), g["mentions"]) for g in summary]))
+                             len(g["documents"]), g["mentions"],
+                             _years([y for y in g["delivered"] if y is not None]))
+                            for g in summary]))
     status = _write("officials", records, OFFICIAL_COLUMNS, args.output)
     return status or (1 if failed else 0)
 

@@ -60,7 +60,7 @@ def docno_key(issuer_code: str, year: str | None, serial: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _bare_titles() -> tuple[str, ...]:
+def bare_titles() -> tuple[str, ...]:
     """The bare title words of titles.tsv, longest first."""
     words = {row[0] for row in read_rows("titles.tsv") if row and row[0]}
     return tuple(sorted(words, key=lambda w: (-len(w), w)))
@@ -76,7 +76,7 @@ def title_parts(title: str) -> list[tuple[str, str, str | None]]:
     out: list[tuple[str, str, str | None]] = []
     for part in parts:
         role, agency = part, None
-        for word in _bare_titles():
+        for word in bare_titles():
             if part.endswith(word):
                 head = part[:-len(word)]
                 if head and (head in _ROLE_MODIFIERS or head.endswith("副")):

@@ -12,6 +12,10 @@ name starts with it and who hold a title with the same role (`总理` matches
 `国务院总理`, not `副总理`); when no official qualifies, by the one full name with that
 surname among all OFFICIAL and PERSON spans of the document. When there is no candidate,
 or more than one, the row keeps the surname and `complete` is False.
+
+`delivered` marks the rows of the person who delivered the document (a report's
+`Metadata.speaker`); when the entities did not find that person, the header alone gives
+a row with no mentions.
 """
 
 from __future__ import annotations
@@ -24,11 +28,11 @@ from typing import Any
 from ..data import read_words
 from ..model import Document, Official
 from .documents import Corpus, CorpusDocument, as_corpus, outside_boilerplate
-from .names import person_key, squeeze, title_parts
+from .names import bare_titles, person_key, squeeze, title_parts
 
 OFFICIAL_COLUMNS = ("doc_id", "doc_title", "doc_date", "doc_year", "date_source",
                     "person", "title", "role", "agency", "mentions", "forms",
-                    "first_start", "mention_date", "complete")
+                    "first_start", "mention_date", "complete", "delivered")
 
 
 @lru_cache(maxsize=1)
@@ -103,9 +107,43 @@ def _document_rows(item: CorpusDocument) -> list[dict[str, Any]]:
         out.append({**base, "person": person, "title": title, "role": role,
                     "agency": agency, "mentions": row.mentions,
                     "forms": "、".join(row.forms), "first_start": row.first.start,
-                    "mention_date": _sentence_date(doc, row.first), "complete": complete})
+                    "mention_date": _sentence_date(doc, row.first), "complete": complete,
+                    "delivered": False})
+    speaker = split_speaker(getattr(doc.metadata, "speaker", None))
+    if speaker is not None:
+        name, title = speaker
+        mine = [r for r in out if r["person"] == name]
+        if not mine:  # the header names a speaker the entities did not find
+            for part, role, agency in title_parts(title) or [("", "", None)]:
+                mine.append({**base, "person": name, "title": part, "role": role,
+                             "agency": agency, "mentions": 0, "forms": squeeze(
+                                 doc.metadata.speaker or ""),
+                             "first_start": doc.metadata.start or 0, "mention_date": None,
+                             "complete": True, "delivered": False})
+            out.extend(mine)
+        for r in mine:
+            r["delivered"] = True
     out.sort(key=lambda r: r["first_start"])
     return out
+
+
+def split_speaker(speaker: str | None) -> tuple[str, str] | None:
+    """A report's speaker (`Metadata.speaker`) as (name, title): `国务院总理 李克强`
+    -> (李克强, 国务院总理); `李克强` -> (李克强, "")."""
+    if not speaker or not squeeze(speaker):
+        return None
+    text = squeeze(speaker)
+    best = None
+    for word in bare_titles():
+        at = text.rfind(word)
+        if at >= 0 and (best is None or at + len(word) > best[1]):
+            best = (at, at + len(word))
+    if best is None:
+        return text, ""
+    if best[1] == len(text):  # 李克强总理
+        head = text[:best[0]]
+        return (head, text[best[0]:]) if head else (text, "")
+    return text[best[1]:], text[:best[1]]
 
 
 def _sentence_date(doc: Document, span: Official) -> str | None:
@@ -121,16 +159,19 @@ def _sentence_date(doc: Document, span: Official) -> str | None:
 
 def officials_summary(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One row per (person, role, agency) across the corpus: the years and documents
-    in order, and the mentions; most mentioned first. A person's titles over time are
+    in order, the mentions, and the years of the documents the person delivered
+    (`delivered`); in most documents first. A person's titles over time are
     the rows that share `person`."""
     groups: dict[tuple[str, str, str | None], dict[str, Any]] = {}
     for r in records:
         key = (r["person"], r["role"], r["agency"])
         g = groups.setdefault(key, {"person": r["person"], "role": r["role"],
                                     "agency": r["agency"], "titles": [], "years": [],
-                                    "documents": [], "mentions": 0,
+                                    "documents": [], "mentions": 0, "delivered": [],
                                     "complete": r["complete"]})
         g["mentions"] += r["mentions"]
+        if r.get("delivered") and r["doc_year"] not in g["delivered"]:
+            g["delivered"].append(r["doc_year"])
         for name, value in (("titles", r["title"]), ("documents", r["doc_id"]),
                             ("years", r["doc_year"])):
             if value is not None and value not in g[name]:
@@ -138,6 +179,7 @@ def officials_summary(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = list(groups.values())
     for g in out:
         g["years"].sort()
+        g["delivered"].sort(key=lambda y: (y is None, y or 0))
         g["first_year"] = g["years"][0] if g["years"] else None
         g["last_year"] = g["years"][-1] if g["years"] else None
     out.sort(key=lambda g: (-len(g["documents"]), -g["mentions"], g["person"], g["role"]))
