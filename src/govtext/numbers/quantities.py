@@ -29,7 +29,8 @@ import regex
 from ..data import read_rows, read_words
 from ..document import Number, Quantity
 from ..text.prepare import Prepared
-from .parse import cn_chars, financial_chars, numeral_table, parse_number
+from .numeral import cn_chars, financial_chars, multiply, negate, numeral_table
+from .parse import parse_number
 from .units import Unit, approx_pattern, approx_words, contexts, unit_pattern, unit_table
 
 _RANGE_SEP = r"\s*(?:至|到|~|～|—{1,2}|–|－|―|-)\s*"
@@ -318,17 +319,14 @@ def _candidates(norm: str) -> list[_Cand]:
         if _LATIN.match(prev) or prev == ".":
             continue
         if m.group("sign"):
-            value = -value
+            value = negate(value)
             ns = m.start("sign")
         if m.group("late"):
             try:
                 late = parse_number(m.group("late"))
             except ValueError:
                 continue
-            if isinstance(value, Decimal) and isinstance(late, Decimal):
-                value = value * late
-            else:
-                value = Fraction(value) * Fraction(late)
+            value = multiply(value, late)
         unit = m.group("unit") or ""
         after = norm[m.end("unit"):m.end("unit") + 1] if unit else ""
         if unit and _LATIN.match(unit[-1]) and _LATIN.match(after):
@@ -468,8 +466,8 @@ def find_quantities(prep: Prepared, taken: list[tuple[int, int]] | None = None
         approx = a.approx or b.approx
         low = a.value
         if (isinstance(low, Decimal) and a.scale == 1 and b.scale > 1 and not a.unit
-                and low * b.scale <= b.value):
-            low = low * b.scale  # 20~30万元: the 万 is shared
+                and multiply(low, b.scale) <= b.value):
+            low = multiply(low, b.scale)  # 20~30万元: the 万 is shared
         out.append(Quantity(a.start, b.end, text[a.start:b.end], value=low, unit=b.unit,
                             kind=b.kind, approx=approx, low=low, high=b.value))
     return out
