@@ -107,8 +107,18 @@ def _plain(norm: str, s: str) -> Fraction:
         mantissa = Fraction(sci.group("m")) if sci.group("e") else Fraction(1)
         return mantissa * base ** power
     hedge = _HEDGE.fullmatch(norm)
-    if hedge and hedge.group("head")[-1] not in "多余几来":
+    if hedge and hedge.group("head")[-1] not in "多余几来" and _larger_tail(
+            hedge.group("head"), hedge.group("tail")):
         head = read_numeral(hedge.group("head"))
         tail = hedge.group("tail")
         return head * (read_numeral(tail) if tail else 1)
     return read_numeral(norm)
+
+
+def _larger_tail(head: str, tail: str) -> bool:
+    """一千多万 multiplies 一千 by 万; 一百几十 is no number (a tens digit unknown)."""
+    if not tail:
+        return True
+    table = numeral_table()
+    role, value = table.get(head[-1], ("", 0))
+    return role not in ("small", "big") or table[tail[0]][1] > value

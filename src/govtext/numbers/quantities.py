@@ -18,7 +18,7 @@ amount only with an approximation word (近千家, 亿元以上) or as a run bef
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
@@ -64,8 +64,16 @@ def numeral_pattern() -> str:
     # a non-zero Chinese or financial digit never touches an Arabic one: the 伍 of
     # 队伍17支 and the 一 of 统一3项 are not part of the number
     cn_digit = rf"[{zeros}]|(?<!\d)[{others}](?!\d)"
-    atom = (rf"(?>{arabic}|{cn_digit}|{multiplier_pattern()}|(?<=[\d{digits}])点(?=[\d{digits}])"
-            rf"|(?<=\d) (?=[{big}]))")  # 271.27 亿 in scraped PDF text
+    mult = multiplier_pattern()
+    small = cn_chars("small")
+    # spaces inside a numeral only next to a multiplier or the point (一百 五 十 二,
+    # 7 万5 千4 百, 四百 点 五, 271.27 亿 in scraped PDF text): never between two bare
+    # digits, so a list 一 二 三 stays three numbers
+    space = (rf"(?<=[{small}{big}]) {{1,2}}(?=[{digits}]|{mult})"
+             rf"|(?<=[\d{digits}]) {{1,2}}(?={mult})"
+             rf"|(?<=[\d{digits}{small}{big}]) ?点 ?(?=[\d{digits}])")
+    atom = (rf"(?>{arabic}|{cn_digit}|{mult}|(?<=[\d{digits}])点(?=[\d{digits}])"
+            rf"|{space})")
     # possessive: a long digit run is read once, never re-split (no backtracking)
     one = rf"{atom}++"
     return rf"(?:{one}分之{one}|{one})"
@@ -82,7 +90,7 @@ def _scanner() -> regex.Pattern[str]:
         rf"(?P<pre>{approx_pattern('pre')})?"
         rf"(?P<sign>负|(?<![\dA-Za-z.\-])-)?"
         rf"(?P<num>{num})"
-        rf"(?:(?P<mid>{approx_pattern('mid')})(?P<late>{multiplier_pattern()}+)?)?"
+        rf"(?: ?(?P<mid>{approx_pattern('mid')})(?: ?(?P<late>{multiplier_pattern()}+))?)?"
         rf"(?P<big>大)?"
         rf"(?:(?<=\d) (?=(?:{unit})))?"  # 271.27 亿元 in scraped PDF text
         rf"(?P<unit>{unit})?"
@@ -110,6 +118,7 @@ class NumberMatch:
     end: int
     text: str
     value: Number
+    approx: str | None = None  # more / about for a hedged numeral (一千多万, 500余万)
 
 
 @dataclass(slots=True)
@@ -126,6 +135,8 @@ class _Cand:
     one_char: bool
     percent_of: int | None  # 100 / 1000 / 10000 for 百分之 / 千分之 / 万分之
     scale: Decimal = Decimal(1)  # the trailing 万 / 亿 of the numeral (20~30万元)
+    hedge_end: int = -1  # the end of a hedged numeral with its late multiplier (一千多万)
+    hedge: str | None = None  # the approx of that hedge
 
 
 @lru_cache(maxsize=1)
@@ -318,9 +329,16 @@ def _candidates(norm: str) -> list[_Cand]:
             continue
         if _LATIN.match(prev) or prev == ".":
             continue
-        if m.group("sign"):
+        if m.group("sign") and m.group("sign") != "负" and _dash_after_number(norm, out,
+                                                                           m.start("sign")):
+            pass  # 6%－6.5%: a range dash after a number, not a minus sign
+        elif m.group("sign"):
             value = negate(value)
             ns = m.start("sign")
+        if m.group("mid") == "几" and not m.group("late"):
+            continue  # 十几个, 六十几个: vague, no value
+        if m.group("late") and not _late_fits(numeral, m.group("late")):
+            continue  # 一百几十种: the hedge is inside the number, its value is vague
         if m.group("late"):
             try:
                 late = parse_number(m.group("late"))
@@ -361,10 +379,32 @@ def _candidates(norm: str) -> list[_Cand]:
         if percent_of and not unit:
             unit = {100: "%", 1000: "‰", 10000: "‱"}[percent_of]
             kind = "percent"
+        hedge_end = m.end("late") if m.group("late") else -1
         out.append(_Cand(start, end, ns, ne, value, unit, kind, approx_word, chinese,
                          len(numeral) == 1, percent_of,
-                         _trailing_scale(m.group("late") or numeral)))
+                         _trailing_scale(m.group("late") or numeral), hedge_end,
+                         approx["mid"][m.group("mid")] if hedge_end > 0 else None))
     return out
+
+
+def _late_fits(numeral: str, late: str) -> bool:
+    """A multiplier after a hedge (一千多万, 500余万) multiplies the whole number: it
+    must be larger than the last multiplier of the number (not 一百几十)."""
+    table = numeral_table()
+    last = table.get(numeral[-1], ("", 0))
+    return last[0] not in ("small", "big") or table[late[0]][1] > last[1]
+
+
+def _dash_after_number(norm: str, out: list[_Cand], pos: int) -> bool:
+    """Whether the dash at `pos` directly follows a number (the previous candidate, or
+    a digit, numeral character or percent sign): then it joins a range (6%－6.5%,
+    3万-5万元), it does not make the next number negative."""
+    if pos == 0:
+        return False
+    if out and out[-1].end == pos:
+        return True
+    prev = norm[pos - 1]
+    return prev.isdigit() or prev in _PERCENT_SIGNS or prev in numeral_table()
 
 
 def _trailing_scale(numeral: str) -> Decimal:
@@ -431,6 +471,12 @@ def _ranges(cands: list[_Cand], norm: str) -> list[tuple[_Cand, _Cand | None]]:
         if i + 1 < len(cands):
             b = cands[i + 1]
             gap = norm[a.end:b.start]
+            if (gap and _RANGE.fullmatch(gap) and a.percent_of and not b.unit
+                    and b.kind == "count" and a.value < b.value and a.chinese == b.chinese):
+                # 百分之八至九: the high end shares the low end's 百分之
+                out.append((a, replace(b, unit=a.unit, kind=a.kind, percent_of=a.percent_of)))
+                i += 2
+                continue
             if (gap and _RANGE.fullmatch(gap) and b.unit and (a.unit in ("", b.unit))
                     and not (a.kind == "ratio" and a.unit == "" and b.unit)
                     and a.value < b.value and a.chinese == b.chinese):
@@ -496,10 +542,11 @@ def find_numbers(text: str) -> list[NumberMatch]:
     units = unit_table()
     out: list[NumberMatch] = []
     for c in _candidates(norm):
-        if (c.one_char and c.chinese and not _unit_after(norm, c.num_end, units)
+        if (c.one_char and c.chinese and c.hedge_end < 0
+                and not _unit_after(norm, c.num_end, units)
                 and norm[c.num_end:c.num_end + 1] not in _DATE_PARTS):
             continue
-        s, e = c.num_start, c.num_end
+        s, e = c.num_start, max(c.num_end, c.hedge_end)
         if norm[e:e + 1] in _PERCENT_SIGNS:
             e += 1  # 5% is 0.05, as parse_number reads it
         surface = text[s:e]
@@ -507,7 +554,7 @@ def find_numbers(text: str) -> list[NumberMatch]:
             value = parse_number(surface)
         except ValueError:
             continue
-        out.append(NumberMatch(s, e, surface, value))
+        out.append(NumberMatch(s, e, surface, value, c.hedge))
     return out
 
 
