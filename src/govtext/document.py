@@ -252,7 +252,7 @@ class Date(Span):
 
 QUANTITY_KINDS = (
     "money", "percent", "area", "length", "mass", "volume", "energy", "duration",
-    "count", "ratio", "other",
+    "count", "ratio", "other", "age", "information",
 )
 APPROX = (None, "more", "less", "about")
 
@@ -263,7 +263,9 @@ class Quantity(Span):
 
     `value` is exact (`Decimal`, or `Fraction` for `三分之一`); multipliers such as 万/亿
     are folded into it. `approx` is None, "more", "less" or "about". A range
-    (`5至10个`) has `low` and `high`, and `value` equal to `low`.
+    (`5至10个`) has `low` and `high`, and `value` equal to `low`. A percent-like
+    quantity (%, ‰, 成, 折, 分之) also has `percent`, its value in percent (九成 -> 90,
+    5‰ -> 0.5); money in a known currency has `currency`, its ISO 4217 code (CNY, USD).
     """
 
     value: Number
@@ -272,6 +274,8 @@ class Quantity(Span):
     approx: str | None = None
     low: Number | None = None
     high: Number | None = None
+    percent: Number | None = None
+    currency: str | None = None
     label: ClassVar[str] = "QUANTITY"
 
     @property
@@ -285,6 +289,10 @@ class Quantity(Span):
         if self.low is not None or self.high is not None:
             out["low"] = None if self.low is None else format_number(self.low)
             out["high"] = None if self.high is None else format_number(self.high)
+        if self.percent is not None:
+            out["percent"] = format_number(self.percent)
+        if self.currency is not None:
+            out["currency"] = self.currency
         return out
 
     @classmethod
@@ -299,7 +307,8 @@ class Quantity(Span):
             raise ValueError(f"QUANTITY span {text!r} has no value")
         return cls(start, end, text, value=value, unit=attrs.get("unit", ""),
                    kind=attrs.get("kind", "other"), approx=attrs.get("approx"),
-                   low=num(attrs.get("low")), high=num(attrs.get("high")))
+                   low=num(attrs.get("low")), high=num(attrs.get("high")),
+                   percent=num(attrs.get("percent")), currency=attrs.get("currency"))
 
 
 SPAN_TYPES: dict[str, type[Span]] = {

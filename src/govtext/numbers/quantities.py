@@ -29,8 +29,11 @@ import regex
 from ..data import read_rows, read_words
 from ..document import Number, Quantity
 from ..text.prepare import Prepared
-from .numeral import cn_chars, financial_chars, multiply, negate, numeral_table
+from .candidate import Cand as _Cand
+from .candidate import NumberMatch
+from .numeral import cn_chars, exact, financial_chars, multiply, negate, numeral_table
 from .parse import parse_number
+from .tails import extend_tail, percent_value, tenths_run
 from .units import Unit, approx_pattern, approx_words, contexts, unit_pattern, unit_table
 
 _RANGE_SEP = r"\s*(?:至|到|~|～|—{1,2}|–|－|―|-)\s*"
@@ -92,7 +95,7 @@ def _scanner() -> regex.Pattern[str]:
         rf"(?P<num>{num})"
         rf"(?: ?(?P<mid>{approx_pattern('mid')})(?: ?(?P<late>{multiplier_pattern()}+))?)?"
         rf"(?P<big>大)?"
-        rf"(?:(?<=\d) (?=(?:{unit})))?"  # 271.27 亿元 in scraped PDF text
+        rf"(?:(?<=[\d{cn_chars()}]) (?=(?:{unit})))?"  # 271.27 亿元, 陆 点 五 折 (scraped text)
         rf"(?P<unit>{unit})?"
         rf"(?P<post>{approx_pattern('post')})?"
     )
@@ -109,52 +112,26 @@ _PERCENT_SIGNS = frozenset("%‰‱")
 _BARE_AFTER = frozenset("，,、；;")
 
 
-@dataclass(frozen=True, slots=True)
-class NumberMatch:
-    """A numeral found in a text: `[start, end)` in the original text, its surface
-    `text` and exact `value` (as `parse_number(text)` gives it)."""
-
-    start: int
-    end: int
-    text: str
-    value: Number
-    approx: str | None = None  # more / about for a hedged numeral (一千多万, 500余万)
-
-
-@dataclass(slots=True)
-class _Cand:
-    start: int
-    end: int
-    num_start: int
-    num_end: int
-    value: Number
-    unit: str
-    kind: str
-    approx: str | None
-    chinese: bool  # the numeral has no Arabic digit
-    one_char: bool
-    percent_of: int | None  # 100 / 1000 / 10000 for 百分之 / 千分之 / 万分之
-    scale: Decimal = Decimal(1)  # the trailing 万 / 亿 of the numeral (20~30万元)
-    hedge_end: int = -1  # the end of a hedged numeral with its late multiplier (一千多万)
-    hedge: str | None = None  # the approx of that hedge
-
-
 @lru_cache(maxsize=1)
-def _word_scanner() -> tuple[regex.Pattern[str], dict[str, tuple[Fraction, str]]]:
-    words = {row[0]: (Fraction(row[1]), row[2]) for row in read_rows("numbers_words.tsv")}
+def _word_scanner() -> tuple[regex.Pattern[str], dict[str, tuple[Fraction, str, str]]]:
+    words = {row[0]: (Fraction(row[1]), row[2], row[3] if len(row) > 3 else "")
+             for row in read_rows("numbers_words.tsv")}
     alts = "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-    return regex.compile(rf"(?P<w>{alts})(?P<post>{approx_pattern('post')})?"), words
+    stops = "".join(regex.escape(c) for c in contexts().get("word-stop", ()))
+    guard = f"(?![{stops}])" if stops else ""
+    return regex.compile(rf"(?P<w>{alts}){guard}(?P<post>{approx_pattern('post')})?"), words
 
 
 def _word_quantities(norm: str) -> list[_Cand]:
-    """一半, 半数以上: ratios written as words."""
+    """一半, 半数以上, 半成, 对折: ratios written as words."""
     pattern, words = _word_scanner()
     approx = approx_words()["post"]
     out = []
     for m in pattern.finditer(norm):
-        value, kind = words[m.group("w")]
+        value, kind, unit = words[m.group("w")]
         post = m.group("post")
-        out.append(_Cand(m.start(), m.end(), m.start(), m.end("w"), value, "", kind,
+        out.append(_Cand(m.start(), m.end(), m.start(), m.end("w"),
+                         exact(value) if unit else value, unit, kind,
                          approx.get(post) if post else None, True, False, None))
     return out
 
@@ -304,7 +281,8 @@ def _candidates(norm: str) -> list[_Cand]:
         prev = norm[ns - 1] if ns > 0 else ""
         prev2 = norm[max(0, ns - 2):ns]
         unit_row = units.get(m.group("unit") or "")
-        if "分之" not in numeral:
+        tenths = tenths_run(numeral, m.group("unit") or "")
+        if "分之" not in numeral and tenths is None:
             if _chinese_digit_run(numeral):
                 continue
             if _is_magnitude_only(numeral) and not _magnitude_amount(m, norm, unit_row):
@@ -317,6 +295,8 @@ def _candidates(norm: str) -> list[_Cand]:
         if parsed is None:
             continue
         value, percent_of = parsed
+        if tenths is not None:
+            value = tenths
         pre = m.group("pre")
         if pre and m.start() > 0 and norm[m.start() - 1] + pre in not_approx:
             pre = None  # 最近三年: 近 belongs to 最近
@@ -380,10 +360,11 @@ def _candidates(norm: str) -> list[_Cand]:
             unit = {100: "%", 1000: "‰", 10000: "‱"}[percent_of]
             kind = "percent"
         hedge_end = m.end("late") if m.group("late") else -1
-        out.append(_Cand(start, end, ns, ne, value, unit, kind, approx_word, chinese,
-                         len(numeral) == 1, percent_of,
-                         _trailing_scale(m.group("late") or numeral), hedge_end,
-                         approx["mid"][m.group("mid")] if hedge_end > 0 else None))
+        out.append(extend_tail(_Cand(start, end, ns, ne, value, unit, kind, approx_word,
+                                     chinese, len(numeral) == 1, percent_of,
+                                     _trailing_scale(m.group("late") or numeral), hedge_end,
+                                     approx["mid"][m.group("mid")] if hedge_end > 0
+                                     else None), norm))
     return out
 
 
@@ -505,7 +486,8 @@ def find_quantities(prep: Prepared, taken: list[tuple[int, int]] | None = None
             if not _keep_quantity(a, norm):
                 continue
             out.append(Quantity(a.start, a.end, text[a.start:a.end], value=a.value,
-                                unit=a.unit, kind=a.kind, approx=a.approx))
+                                unit=a.unit, kind=a.kind, approx=a.approx,
+                                percent=percent_value(a.value, a.unit, a.kind)))
             continue
         if not _keep_quantity(b, norm):
             continue
@@ -515,7 +497,8 @@ def find_quantities(prep: Prepared, taken: list[tuple[int, int]] | None = None
                 and multiply(low, b.scale) <= b.value):
             low = multiply(low, b.scale)  # 20~30万元: the 万 is shared
         out.append(Quantity(a.start, b.end, text[a.start:b.end], value=low, unit=b.unit,
-                            kind=b.kind, approx=approx, low=low, high=b.value))
+                            kind=b.kind, approx=approx, low=low, high=b.value,
+                            percent=percent_value(low, b.unit, b.kind)))
     return out
 
 

@@ -27,6 +27,7 @@ class Unit:
     alone: bool = False  # not when a numeral follows (1对1 帮扶)
     phase: bool = False  # not before a phase-head word (3期工程, 期间)
     after: tuple[str, ...] = ()  # counts only right after one of these words (翻一番)
+    flags: frozenset[str] = frozenset()  # every flag of the row (half, tenth, ...)
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +40,7 @@ def unit_table() -> dict[str, Unit]:
         after = tuple(w for f in names if f.startswith("after=") for w in f[6:].split("|"))
         out[name] = Unit(name, kind, base, Fraction(factor) if factor else None,
                          "multi" in names, "cn-name" in names, "alone" in names,
-                         "phase" in names, after)
+                         "phase" in names, after, frozenset(names))
     return out
 
 
