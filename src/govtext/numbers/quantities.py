@@ -32,9 +32,11 @@ from ..text.prepare import Prepared
 from .candidate import Cand as _Cand
 from .candidate import NumberMatch
 from .numeral import cn_chars, exact, financial_chars, multiply, negate, numeral_table
+from .money import compound, symbol_pattern
 from .parse import parse_number
 from .tails import extend_tail, percent_value, tenths_run
-from .units import Unit, approx_pattern, approx_words, contexts, unit_pattern, unit_table
+from .units import (Unit, approx_pattern, approx_words, contexts, currency_of, unit_pattern,
+                    unit_table)
 
 _RANGE_SEP = r"\s*(?:至|到|~|～|—{1,2}|–|－|―|-)\s*"
 
@@ -86,11 +88,14 @@ def numeral_pattern() -> str:
 def _scanner() -> regex.Pattern[str]:
     num = numeral_pattern()
     unit = unit_pattern()
-    firsts = {w[0] for w in approx_words()["pre"]} | set(cn_chars()) | set("负-")
+    symbols = symbol_pattern()
+    firsts = ({w[0] for w in approx_words()["pre"]} | set(cn_chars()) | set("负-")
+              | {s[0] for s in symbols.replace("\\", "").split("|")})
     first = "".join(sorted(regex.escape(c) for c in firsts))
     return regex.compile(
         rf"(?=[\d{first}])"  # a cheap first test at each position
         rf"(?P<pre>{approx_pattern('pre')})?"
+        rf"(?:(?<![A-Za-z])(?P<cur>{symbols}) ?)?"  # $20, HK$10, ￥300
         rf"(?P<sign>负|(?<![\dA-Za-z.\-])-)?"
         rf"(?P<num>{num})"
         rf"(?: ?(?P<mid>{approx_pattern('mid')})(?: ?(?P<late>{multiplier_pattern()}+))?)?"
@@ -331,8 +336,10 @@ def _candidates(norm: str) -> list[_Cand]:
             unit = ""
         if not unit and ne < len(norm) and _LATIN.match(norm[ne]):
             continue  # 5G, 4K
-        start = m.start("pre") if pre else ns
-        end = m.end("unit") if unit else (m.end("late") if m.group("late") else
+        if m.group("cur") and (not unit or unit == m.group("cur")):
+            unit = m.group("cur")  # $20: the symbol is the unit
+        start = m.start("pre") if pre else m.start("cur") if m.group("cur") else ns
+        end = m.end("unit") if unit and m.group("unit") else (m.end("late") if m.group("late") else
                                           m.end("mid") if m.group("mid") else ne)
         approx_word = approx["pre"].get(pre) if pre else None
         if m.group("mid") and (unit or m.group("late")):
@@ -360,11 +367,11 @@ def _candidates(norm: str) -> list[_Cand]:
             unit = {100: "%", 1000: "‰", 10000: "‱"}[percent_of]
             kind = "percent"
         hedge_end = m.end("late") if m.group("late") else -1
-        out.append(extend_tail(_Cand(start, end, ns, ne, value, unit, kind, approx_word,
+        out.append(compound(extend_tail(_Cand(start, end, ns, ne, value, unit, kind, approx_word,
                                      chinese, len(numeral) == 1, percent_of,
                                      _trailing_scale(m.group("late") or numeral), hedge_end,
                                      approx["mid"][m.group("mid")] if hedge_end > 0
-                                     else None), norm))
+                                     else None), norm), norm))
     return out
 
 
@@ -476,6 +483,7 @@ def find_quantities(prep: Prepared, taken: list[tuple[int, int]] | None = None
     blocked = _blocked_spans(norm)
     taken = sorted(taken or [])
     cands = sorted(_candidates(norm) + _word_quantities(norm), key=lambda c: c.start)
+    cands = _drop_inner(cands)
     fixed = _fixed_spans(norm)
     cands = [c for c in cands
              if not _overlaps(taken, c.start, c.end) and not _inside(blocked, c.start, c.end)
@@ -487,7 +495,8 @@ def find_quantities(prep: Prepared, taken: list[tuple[int, int]] | None = None
                 continue
             out.append(Quantity(a.start, a.end, text[a.start:a.end], value=a.value,
                                 unit=a.unit, kind=a.kind, approx=a.approx,
-                                percent=percent_value(a.value, a.unit, a.kind)))
+                                percent=percent_value(a.value, a.unit, a.kind),
+                                currency=_currency(a)))
             continue
         if not _keep_quantity(b, norm):
             continue
@@ -498,8 +507,25 @@ def find_quantities(prep: Prepared, taken: list[tuple[int, int]] | None = None
             low = multiply(low, b.scale)  # 20~30万元: the 万 is shared
         out.append(Quantity(a.start, b.end, text[a.start:b.end], value=low, unit=b.unit,
                             kind=b.kind, approx=approx, low=low, high=b.value,
-                            percent=percent_value(low, b.unit, b.kind)))
+                            percent=percent_value(low, b.unit, b.kind), currency=_currency(b)))
     return out
+
+
+def _drop_inner(cands: list[_Cand]) -> list[_Cand]:
+    """Drop a candidate that starts inside an earlier one: the 3角 of 5元3角 once the
+    compound amount took it in. `cands` are sorted by start."""
+    out: list[_Cand] = []
+    reach = -1
+    for c in cands:
+        if out and c.start > out[-1].start and c.start < reach:
+            continue
+        out.append(c)
+        reach = max(reach, c.end)
+    return out
+
+
+def _currency(c: _Cand) -> str | None:
+    return currency_of(c.unit) if c.kind == "money" else None
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

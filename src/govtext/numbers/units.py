@@ -41,7 +41,33 @@ def unit_table() -> dict[str, Unit]:
         out[name] = Unit(name, kind, base, Fraction(factor) if factor else None,
                          "multi" in names, "cn-name" in names, "alone" in names,
                          "phase" in names, after, frozenset(names))
+    for name, code in currency_codes().items():
+        # every currency name and symbol of currencies.tsv counts money (瑞士法郎, €);
+        # minor units (分, 毛) only inside a compound amount (5元3角)
+        if name not in out and name not in minor_units():
+            out[name] = Unit(name, "money", name, Fraction(1), False)
     return out
+
+
+@lru_cache(maxsize=1)
+def currency_codes() -> dict[str, str]:
+    """Money unit or symbol as written -> ISO 4217 code: `currencies.tsv` (generated
+    from CLDR) and the minor units of `currency_minor.tsv` (角 -> CNY)."""
+    out = {row[0]: row[1] for row in read_rows("currencies.tsv")}
+    for row in read_rows("currency_minor.tsv"):
+        out.setdefault(row[0], row[1])
+    return out
+
+
+@lru_cache(maxsize=1)
+def minor_units() -> dict[str, tuple[str, Fraction]]:
+    """Minor money unit -> (ISO code, value in the main unit): 角 -> (CNY, 1/10)."""
+    return {row[0]: (row[1], Fraction(row[2])) for row in read_rows("currency_minor.tsv")}
+
+
+def currency_of(unit: str) -> str | None:
+    """The ISO 4217 code of a money unit (元 -> CNY, 瑞士法郎 -> CHF, HK$ -> HKD)."""
+    return currency_codes().get(unit)
 
 
 def unit_pattern() -> str:
