@@ -219,7 +219,7 @@ def _financial_in_word(numeral: str, norm: str, start: int, unit: Unit | None) -
     of a word (队伍, 收拾, 大陆, 参天) unless it states money (人民币伍元). A run of two
     or more (实现贰佰公里) is a number wherever it stands."""
     financial = financial_chars()
-    if sum(c in financial for c in numeral) != 1 or start == 0:
+    if sum(c in financial for c in numeral) != 1 or start == 0 or "点" in numeral:
         return False
     prev = norm[start - 1]
     if not _HAN.match(prev) or prev in numeral_table():
