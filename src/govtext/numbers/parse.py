@@ -14,6 +14,7 @@ raised is ValueError (`NotANumeral` for a non-str is also a TypeError).
 from __future__ import annotations
 
 from fractions import Fraction
+from functools import lru_cache
 
 import regex
 
@@ -49,6 +50,13 @@ def parse_number(s: str) -> Number:
     Raises ValueError for anything that is not one number (`NotANumeral`, a
     ValueError and TypeError, for a non-str).
     """
+    if not isinstance(s, str):
+        raise NotANumeral(f"parse_number expects str, not {type(s).__name__}")
+    return _number(s)
+
+
+@lru_cache(maxsize=8192)
+def _number(s: str) -> Number:
     return exact(parse_fraction(s))
 
 
@@ -56,6 +64,11 @@ def parse_fraction(s: str) -> Fraction:
     """`parse_number` as a Fraction (exact, for arithmetic)."""
     if not isinstance(s, str):
         raise NotANumeral(f"parse_number expects str, not {type(s).__name__}")
+    return _fraction(s)
+
+
+@lru_cache(maxsize=8192)  # numerals repeat: a report reads the same few hundred
+def _fraction(s: str) -> Fraction:
     norm = _SPACES.sub("", normalize(s).strip())
     if not norm:
         raise ValueError("not a number: empty string")

@@ -17,8 +17,7 @@ amount only with an approximation word (近千家, 亿元以上) or as a run bef
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
@@ -26,17 +25,18 @@ from typing import Mapping
 
 import regex
 
-from ..data import read_rows, read_words
 from ..document import Number, Quantity
 from ..text.prepare import Prepared
 from .candidate import Cand as _Cand
 from .candidate import NumberMatch
-from .numeral import cn_chars, exact, financial_chars, multiply, negate, numeral_table
+from .checks import (chinese_digit_run, financial_in_word, is_magnitude_only, keep_quantity,
+                     magnitude_amount, unit_fits)
 from .money import compound, symbol_pattern
+from .numeral import cn_chars, financial_chars, multiply, negate, numeral_table
 from .parse import parse_number
 from .tails import extend_tail, percent_value, tenths_run
-from .units import (Unit, approx_pattern, approx_words, contexts, currency_of, unit_pattern,
-                    unit_table)
+from .units import approx_pattern, approx_words, contexts, currency_of, unit_pattern, unit_table
+from .words import blocked_spans, fixed_spans, in_fixed, inside, word_quantities
 
 _RANGE_SEP = r"\s*(?:至|到|~|～|—{1,2}|–|－|―|-)\s*"
 
@@ -107,67 +107,9 @@ def _scanner() -> regex.Pattern[str]:
 
 
 _RANGE = regex.compile(_RANGE_SEP)
-_HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"[A-Za-z]")
-_QUOTED = regex.compile(r"“[^“”\n]{1,12}”|‘[^‘’\n]{1,12}’|「[^「」\n]{1,12}」|『[^『』\n]{1,12}』"
-                        r'|"[^"\n]{1,12}"|〔[^〔〕\n]{1,12}〕|\[[^\[\]\n]{1,12}\]|《[^《》\n]{1,60}》')
-_FAR = 1 << 62
 _DATE_PARTS = frozenset("年月日号时")
 _PERCENT_SIGNS = frozenset("%‰‱")
-_BARE_AFTER = frozenset("，,、；;")
-
-
-@lru_cache(maxsize=1)
-def _word_scanner() -> tuple[regex.Pattern[str], dict[str, tuple[Fraction, str, str]]]:
-    words = {row[0]: (Fraction(row[1]), row[2], row[3] if len(row) > 3 else "")
-             for row in read_rows("numbers_words.tsv")}
-    alts = "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-    stops = "".join(regex.escape(c) for c in contexts().get("word-stop", ()))
-    guard = f"(?![{stops}])" if stops else ""
-    return regex.compile(rf"(?P<w>{alts}){guard}(?P<post>{approx_pattern('post')})?"), words
-
-
-def _word_quantities(norm: str) -> list[_Cand]:
-    """一半, 半数以上, 半成, 对折: ratios written as words."""
-    pattern, words = _word_scanner()
-    approx = approx_words()["post"]
-    out = []
-    for m in pattern.finditer(norm):
-        value, kind, unit = words[m.group("w")]
-        post = m.group("post")
-        out.append(_Cand(m.start(), m.end(), m.start(), m.end("w"),
-                         exact(value) if unit else value, unit, kind,
-                         approx.get(post) if post else None, True, False, None))
-    return out
-
-
-def _blocked_spans(norm: str) -> list[tuple[int, int]]:
-    """Short quoted terms, document-number brackets and 《》 titles: no QUANTITY inside."""
-    return [m.span() for m in _QUOTED.finditer(norm)]
-
-
-@lru_cache(maxsize=1)
-def _fixed_words() -> regex.Pattern[str]:
-    words = sorted(read_words("numbers_fixed_words.txt"), key=lambda w: (-len(w), w))
-    return regex.compile("|".join(regex.escape(w) for w in words))
-
-
-def _in_fixed(spans: list[tuple[int, int]], pos: int) -> bool:
-    """Whether a numeral starting at `pos` starts inside a fixed word (not merely runs
-    into one: the 十 of 十二元 is not the 二 of 二元)."""
-    i = bisect_right(spans, (pos, _FAR)) - 1
-    return i >= 0 and spans[i][0] <= pos < spans[i][1]
-
-
-def _fixed_spans(norm: str) -> list[tuple[int, int]]:
-    """Place names and idioms written with numerals (三门峡, 五花八门)."""
-    return [m.span() for m in _fixed_words().finditer(norm)]
-
-
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether [start, end) lies within one of the sorted, disjoint spans."""
-    i = bisect_right(spans, (start, _FAR)) - 1
-    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
 
 def _value(numeral: str) -> tuple[Number, int | None] | None:
@@ -181,94 +123,6 @@ def _value(numeral: str) -> tuple[Number, int | None] | None:
         return parse_number(numeral), None
     except ValueError:
         return None
-
-
-@lru_cache(maxsize=1)
-def _digit_set() -> frozenset[str]:
-    return frozenset(cn_chars("digit"))
-
-
-def _is_magnitude_only(numeral: str) -> bool:
-    """百, 千, 万, 亿 and their runs (千万, 万亿) without a digit: words (百姓, 千年大计,
-    千万不要, 万人) unless a unit follows a run (千万元) or an approximation word marks
-    a single one as an amount (近千家, 百余名)."""
-    digits = _digit_set()
-    return not any(c in digits or c in "0123456789十拾" for c in numeral)
-
-
-def _magnitude_amount(m: regex.Match[str], norm: str, unit: Unit | None) -> bool:
-    """Whether 百, 千, 万, 亿 or a run of them with no digit is an amount: with an
-    approximation word (近千家, 百余名, 亿元以上 = 100 million yuan or more), or a run
-    of two before a money unit (千万元). A bare 亿元 or 万人 is a word, and so is a
-    multiplier that ends a longer numeral (the 万 of 数万人 is not read here)."""
-    if unit is None:
-        return False
-    if m.group("pre") or m.group("mid"):
-        return True
-    start = m.start("num")
-    prev = norm[start - 1] if start > 0 else ""
-    if prev.isdigit() or prev in numeral_table() or prev == ".":
-        return False
-    if m.group("post"):
-        return True
-    return len(m.group("num")) > 1 and unit.kind == "money"
-
-
-def _financial_in_word(numeral: str, norm: str, start: int, unit: Unit | None) -> bool:
-    """A lone financial numeral (壹贰叁…) right after another Chinese character is part
-    of a word (队伍, 收拾, 大陆, 参天) unless it states money (人民币伍元). A run of two
-    or more (实现贰佰公里) is a number wherever it stands."""
-    financial = financial_chars()
-    if sum(c in financial for c in numeral) != 1 or start == 0 or "点" in numeral:
-        return False
-    prev = norm[start - 1]
-    if not _HAN.match(prev) or prev in numeral_table():
-        return False
-    if unit is not None and unit.kind == "money":
-        return False
-    return not any(norm.endswith(w, 0, start)
-                   for w in contexts().get("before-financial", ()))
-
-
-def _unit_fits(unit: Unit, m: regex.Match[str], norm: str) -> bool:
-    """The flags of a measure word (units.tsv): 翻一番 only after 翻, 1对1 is not a
-    count of pairs, 3期工程 and 二期 are stages, not counts of issues; and no unit
-    where a longer word starts (3对口支援, 开通5班车)."""
-    if _word_at(norm, m.start("unit"), "not-unit"):
-        return False
-    start = m.start("pre") if m.group("pre") else m.start("num")
-    if unit.after and not any(norm.endswith(w, 0, start) for w in unit.after):
-        return False
-    end = m.end("unit")
-    if unit.alone and end < len(norm) and (norm[end].isdigit()
-                                           or norm[end] in numeral_table()):
-        return False
-    numeral = m.group("num")
-    if unit.cn_name and not any(c.isdigit() for c in numeral) and not any(
-            norm.endswith(w, 0, start) for w in contexts().get("count-before", ())):
-        return False  # 二期工程, 十九届; but 举办三期, 连续三届
-    if unit.phase and _word_at(norm, end, "phase-head"):
-        return False
-    return True
-
-
-@lru_cache(maxsize=None)
-def _context_lengths(where: str) -> tuple[frozenset[str], tuple[int, ...]]:
-    words = contexts().get(where, frozenset())
-    return words, tuple(sorted({len(w) for w in words}))
-
-
-def _word_at(norm: str, pos: int, where: str) -> bool:
-    """Whether a context word of `where` starts at `pos` (a set lookup per length)."""
-    words, lengths = _context_lengths(where)
-    return any(norm[pos:pos + n] in words for n in lengths)
-
-
-def _chinese_digit_run(numeral: str) -> bool:
-    """Two or three Chinese digits with no multiplier (七五, 三四): a name or a vague
-    'three or four', not a number. Four or more (二〇一八) read as a digit string."""
-    digits = _digit_set()
-    return 2 <= len(numeral) <= 3 and all(c in digits for c in numeral)
 
 
 def _candidates(norm: str) -> list[_Cand]:
@@ -288,13 +142,13 @@ def _candidates(norm: str) -> list[_Cand]:
         unit_row = units.get(m.group("unit") or "")
         tenths = tenths_run(numeral, m.group("unit") or "")
         if "分之" not in numeral and tenths is None:
-            if _chinese_digit_run(numeral):
+            if chinese_digit_run(numeral):
                 continue
-            if _is_magnitude_only(numeral) and not _magnitude_amount(m, norm, unit_row):
+            if is_magnitude_only(numeral) and not magnitude_amount(m, norm, unit_row):
                 continue  # 百姓, 千万不要, 万人, 亿万人民; but 千万元, 近千家, 百余名, 亿元以上
-        if not m.group("pre") and _financial_in_word(numeral, norm, ns, unit_row):
+        if not m.group("pre") and financial_in_word(numeral, norm, ns, unit_row):
             continue  # 队伍, 收拾, 大陆: not 伍, 拾, 陆
-        if unit_row is not None and not _unit_fits(unit_row, m, norm):
+        if unit_row is not None and not unit_fits(unit_row, m, norm):
             continue
         parsed = _value(numeral)
         if parsed is None:
@@ -407,49 +261,6 @@ def _trailing_scale(numeral: str) -> Decimal:
     return scale
 
 
-def _keep_quantity(c: _Cand, norm: str) -> bool:
-    """The context checks that tell a counted amount from a name, label or article."""
-    units = unit_table()
-    if c.unit == "" and c.kind != "ratio":
-        return _bare_count(c, norm)
-    if c.chinese and c.one_char and c.value == 0:
-        return False  # 零件, 〇号
-    if c.unit and any(norm.startswith(h, c.end) for h in contexts().get("head-all", ())):
-        return False  # 80年代, 三年级
-    if c.chinese:
-        unit = units.get(c.unit)
-        if c.one_char and unit is not None and unit.multi:
-            return False  # 三方, 八角, 十度
-        if c.value == 1 and c.one_char and c.unit != "" and c.kind != "ratio":
-            # 一 as an article (一件工作, 一批, 一站式) except a counted 一次; 一倍,
-            # 一成 and 翻一番 are ratios, never articles
-            return c.unit == "次" and norm[c.end:c.end + 1] not in ("性", "次")
-        heads = contexts().get("head", frozenset())
-        tail = norm[c.end:c.end + 4]
-        if any(tail.startswith(h) for h in heads):
-            return False  # 三项制度, 五年行动计划
-    return True
-
-
-def _bare_count(c: _Cand, norm: str) -> bool:
-    """A number without a unit is a QUANTITY only as a count in running text: an Arabic
-    integer of at most four digits between a Chinese noun and a list separator
-    (发现问题202，). Longer ones are codes and hotlines (12345); a year is a date."""
-    if c.chinese or c.approx or not isinstance(c.value, Decimal):
-        return False
-    if c.value != c.value.to_integral_value() or c.value < 0:
-        return False
-    digits = norm[c.num_start:c.num_end]
-    if not digits.isdigit() or len(digits) > 4 or digits.startswith("0"):
-        return False
-    if 1500 <= c.value <= 2199 and len(digits) == 4:
-        return False  # a bare year
-    prev = norm[c.num_start - 1] if c.num_start > 0 else ""
-    nxt = norm[c.num_end] if c.num_end < len(norm) else ""
-    stops = contexts().get("bare-stop", frozenset())
-    return bool(_HAN.match(prev)) and prev not in stops and nxt in _BARE_AFTER
-
-
 def _ranges(cands: list[_Cand], norm: str) -> list[tuple[_Cand, _Cand | None]]:
     """Pair `5至10个`, `3—5年`, `百分之五到百分之八` into (low, high) ranges."""
     out: list[tuple[_Cand, _Cand | None]] = []
@@ -480,25 +291,25 @@ def find_quantities(prep: Prepared, taken: list[tuple[int, int]] | None = None
                     ) -> list[Quantity]:
     """QUANTITY spans of a prepared text; `taken` are spans (dates) to leave alone."""
     norm, text = prep.norm, prep.text
-    blocked = _blocked_spans(norm)
+    blocked = blocked_spans(norm)
     taken = sorted(taken or [])
-    cands = sorted(_candidates(norm) + _word_quantities(norm), key=lambda c: c.start)
+    cands = sorted(_candidates(norm) + word_quantities(norm), key=lambda c: c.start)
     cands = _drop_inner(cands)
-    fixed = _fixed_spans(norm)
+    fixed = fixed_spans(norm)
     cands = [c for c in cands
-             if not _overlaps(taken, c.start, c.end) and not _inside(blocked, c.start, c.end)
-             and not (c.chinese and _in_fixed(fixed, c.num_start))]
+             if not _overlaps(taken, c.start, c.end) and not inside(blocked, c.start, c.end)
+             and not (c.chinese and in_fixed(fixed, c.num_start))]
     out: list[Quantity] = []
     for a, b in _ranges(cands, norm):
         if b is None:
-            if not _keep_quantity(a, norm):
+            if not keep_quantity(a, norm):
                 continue
             out.append(Quantity(a.start, a.end, text[a.start:a.end], value=a.value,
                                 unit=a.unit, kind=a.kind, approx=a.approx,
                                 percent=percent_value(a.value, a.unit, a.kind),
                                 currency=_currency(a)))
             continue
-        if not _keep_quantity(b, norm):
+        if not keep_quantity(b, norm):
             continue
         approx = a.approx or b.approx
         low = a.value

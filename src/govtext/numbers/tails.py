@@ -27,11 +27,13 @@ _SPACE_DIGIT = regex.compile(r" ?(\d|[^\W\d_])(?![\d.点])")
 def extend_tail(c: Cand, norm: str) -> Cand:
     """The candidate with a half or a tenth written after its unit added in."""
     unit = unit_table().get(c.unit)
-    if unit is None or not norm.endswith(c.unit, 0, c.end) or Fraction(
-            c.value).denominator != 1:
-        return c
     end = c.end
     nxt = norm[end:end + 1]
+    if unit is None or not nxt or nxt == "半" and "half" not in unit.flags or (
+            nxt != "半" and "tenth" not in unit.flags):
+        return c
+    if not norm.endswith(c.unit, 0, end) or Fraction(c.value).denominator != 1:
+        return c
     if "half" in unit.flags and nxt == "半" and norm[end + 1:end + 2] not in contexts().get(
             "half-stop", frozenset()):
         return replace(c, end=end + 1, value=exact(Fraction(c.value) + Fraction(1, 2)))
