@@ -152,3 +152,13 @@ def test_circled_zero_digit_runs(digits: str) -> None:
     for zero in "〇○":
         cn = "".join(zero if d == "0" else "一二三四五六七八九"[int(d) - 1] for d in digits)
         assert parse_number(cn) == int(digits)
+
+
+@pytest.mark.parametrize("text,expected,why", rows("grammar_find_numbers.tsv", 3))
+def test_find_numbers(text: str, expected: str, why: str) -> None:
+    found = find_numbers(text)
+    for m in found:
+        assert text[m.start:m.end] == m.text
+    want = [] if expected == "(none)" else [
+        (s, parse_exact(v)) for s, _, v in (p.rpartition("=") for p in expected.split(" ; "))]
+    assert [(m.text, m.value) for m in found] == want, why

@@ -28,7 +28,9 @@ from ..text.prepare import Prepared
 from .dates import find_dates
 from .parse import parse_number
 from .squeeze import squeezed
-from .quantities import NumberMatch, find_numbers, find_quantities
+from .candidate import NumberMatch
+from .find import find_numbers
+from .quantities import find_quantities
 from .units import to_base
 
 

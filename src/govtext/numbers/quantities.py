@@ -21,7 +21,6 @@ from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
-from typing import Mapping
 
 import regex
 
@@ -108,7 +107,6 @@ def _scanner() -> regex.Pattern[str]:
 
 _RANGE = regex.compile(_RANGE_SEP)
 _LATIN = regex.compile(r"[A-Za-z]")
-_DATE_PARTS = frozenset("年月日号时")
 _PERCENT_SIGNS = frozenset("%‰‱")
 
 
@@ -125,7 +123,7 @@ def _value(numeral: str) -> tuple[Number, int | None] | None:
         return None
 
 
-def _candidates(norm: str) -> list[_Cand]:
+def candidates(norm: str) -> list[_Cand]:
     """Every numeral with what attaches to it, before the context checks."""
     units = unit_table()
     approx = approx_words()
@@ -293,7 +291,7 @@ def find_quantities(prep: Prepared, taken: list[tuple[int, int]] | None = None
     norm, text = prep.norm, prep.text
     blocked = blocked_spans(norm)
     taken = sorted(taken or [])
-    cands = sorted(_candidates(norm) + word_quantities(norm), key=lambda c: c.start)
+    cands = sorted(candidates(norm) + word_quantities(norm), key=lambda c: c.start)
     cands = _drop_inner(cands)
     fixed = fixed_spans(norm)
     cands = [c for c in cands
@@ -348,38 +346,3 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
         else:
             hi = mid
     return lo < len(spans) and spans[lo][0] < end
-
-
-def find_numbers(text: str) -> list[NumberMatch]:
-    """Every numeral in a text with its exact value, bare numbers included: a building
-    block for one's own parsers. Offsets are into `text`; `value` equals
-    `parse_number(match.text)`. Words that only look like numerals (统一, 一些, 千万不要)
-    and two-digit Chinese runs (七五) are left out."""
-    if not isinstance(text, str):
-        raise TypeError(f"find_numbers expects str, not {type(text).__name__}")
-    prep = Prepared.of(text)
-    norm = prep.norm
-    units = unit_table()
-    out: list[NumberMatch] = []
-    for c in _candidates(norm):
-        if (c.one_char and c.chinese and c.hedge_end < 0
-                and not _unit_after(norm, c.num_end, units)
-                and norm[c.num_end:c.num_end + 1] not in _DATE_PARTS):
-            continue
-        s, e = c.num_start, max(c.num_end, c.hedge_end)
-        if norm[e:e + 1] in _PERCENT_SIGNS:
-            e += 1  # 5% is 0.05, as parse_number reads it
-        surface = text[s:e]
-        try:
-            value = parse_number(surface)
-        except ValueError:
-            continue
-        out.append(NumberMatch(s, e, surface, value, c.hedge))
-    return out
-
-
-def _unit_after(norm: str, pos: int, units: Mapping[str, object]) -> bool:
-    for n in (4, 3, 2, 1):
-        if norm[pos:pos + n] in units:
-            return True
-    return False
