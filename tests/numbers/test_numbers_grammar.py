@@ -162,3 +162,29 @@ def test_find_numbers(text: str, expected: str, why: str) -> None:
     want = [] if expected == "(none)" else [
         (s, parse_exact(v)) for s, _, v in (p.rpartition("=") for p in expected.split(" ; "))]
     assert [(m.text, m.value) for m in found] == want, why
+
+
+@pytest.mark.parametrize("text,surface,value,why", [
+    ("二○二三年工作要点", "二○二三年", "2023", "issue 12: the white circle ○ in a year"),
+    ("二〇二三年工作要点", "二〇二三年", "2023", "the ideographic zero 〇"),
+    ("１ ９ ８ ４ 年，全国", "１ ９ ８ ４ 年", "1984", "issue 12: a scraped year with a space after each digit"),
+    ("1 9 8 4 年 3 月", "1 9 8 4 年 3 月", "1984-03", "issue 12: the same with a month"),
+    ("价格10日元5钱", None, None, "10日 before 元 is no day of the month"),
+])
+def test_dates_read_by_the_one_reader(text: str, surface: str | None, value: str | None,
+                                      why: str) -> None:
+    from govtext.document import Date
+
+    dates = [s for s in find_spans(Prepared.of(text)) if isinstance(s, Date)]
+    if surface is None:
+        assert dates == [], why
+        return
+    assert [(d.text, d.value) for d in dates] == [(surface, value)], why
+
+
+def test_to_base_is_exact_beyond_28_digits() -> None:
+    from govtext.numbers import to_base
+
+    q = Quantity(0, 1, "x", value=Decimal("1234567890123456789012345678901"), unit="公里",
+                 kind="length")
+    assert to_base(q) == (Decimal("1234567890123456789012345678901000"), "米")

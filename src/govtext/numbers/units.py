@@ -12,6 +12,7 @@ import regex
 
 from ..data import read_rows
 from ..document import Number, Quantity
+from .numeral import exact
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,13 +110,4 @@ def to_base(q: Quantity) -> tuple[Number, str] | None:
     unit = unit_table().get(q.unit)
     if unit is None or unit.factor is None:
         return None
-    value = Fraction(q.value) * unit.factor
-    if value.denominator == 1:
-        return Decimal(value.numerator), unit.base
-    probe = value.denominator
-    for p in (2, 5):
-        while probe % p == 0:
-            probe //= p
-    if probe == 1:
-        return Decimal(value.numerator) / Decimal(value.denominator), unit.base
-    return value, unit.base
+    return exact(Fraction(q.value) * unit.factor), unit.base
