@@ -100,7 +100,7 @@ class Pipeline:
             yield result
 
 
-def _plain(text: object) -> object:
+def _plain(text: str) -> str:
     """A `str` subclass as a plain str (a class defined in __main__ cannot be sent to a
     worker); anything else as it is, for the pipeline to refuse by name."""
     return str.__str__(text) if isinstance(text, str) else text

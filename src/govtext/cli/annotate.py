@@ -7,9 +7,9 @@ import argparse
 import sys
 from typing import Any
 
-from .common import PROG, Problems, check_encoding, positive
+from . import runner
+from .common import Problems, check_encoding, positive
 from .inputs import SECTION_CHARS, collect
-from .runner import Annotator, make_pipeline
 
 NAME = "annotate"
 
@@ -33,11 +33,12 @@ def add_inputs(p: argparse.ArgumentParser, extra: str = "") -> None:
                         f"characters, cut at line breaks (default {SECTION_CHARS:,})")
 
 
-def annotator(args: argparse.Namespace, problems: Problems) -> Annotator:
+def annotator(args: argparse.Namespace, problems: Problems) -> runner.Annotator:
     check_encoding(args.encoding)
-    return Annotator(problems, jobs=args.jobs, progress=not args.quiet,
-                     encoding=args.encoding, pipeline=make_pipeline(args.segmenter),
-                     section_chars=args.section_chars)
+    return runner.Annotator(problems, jobs=args.jobs, progress=not args.quiet,
+                            encoding=args.encoding,
+                            pipeline=runner.make_pipeline(args.segmenter),
+                            section_chars=args.section_chars)
 
 
 def add_parser(sub: Any) -> None:

@@ -59,7 +59,8 @@ def _docbin_writer() -> Callable[[Iterable[Any], str], None]:
     if write_docbin is None:
         raise UsageError("--format spacy needs govtext.integrations.spacy.write_docbin, "
                          "which this version does not have yet")
-    return write_docbin  # type: ignore[no-any-return]
+    writer: Callable[[Iterable[Any], str], None] = write_docbin
+    return writer
 
 
 class Output:
