@@ -12,8 +12,10 @@ read the step they report.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import accumulate, islice
 from typing import TYPE_CHECKING, Callable
 
 from .. import lang
@@ -49,16 +51,24 @@ def _issuer(prep: Prepared, found: list[AgencyMatch], sq: Squeezed) -> list[Agen
     (主办单位:秦皇岛市人民政府办公室)."""
     out: list[Agency] = []
     norm = prep.norm
+    # linear in the number of fields (issue 17: a listing page repeats the field): the
+    # agencies as (start, max end so far) for a bisect, and the first two full names
+    # per value, found once (a field's canonical is the first one not ending at it)
+    spans = sorted((sq.pos[f.start], sq.pos[f.end - 1] + 1) for f in found)
+    starts = [x for x, _ in spans]
+    reach = list(accumulate((y for _, y in spans), max))
+    fulls: dict[str, list[re.Match[str]]] = {}
     for m in _ISSUER.finditer(norm):
         a, b = m.span("v")
         value = m.group("v")
-        if any(sq.pos[f.start] <= a and b <= sq.pos[f.end - 1] + 1 for f in found):
+        k = bisect_right(starts, a) - 1
+        if k >= 0 and reach[k] >= b:  # inside an agency found already
             continue
-        canon = None
-        for full in re.finditer(rf"[\u4e00-\u9fff]{{2,30}}{re.escape(value)}", norm):
-            if full.end() != m.end("v"):
-                canon = full.group()
-                break
+        if value not in fulls:
+            fulls[value] = list(islice(re.finditer(
+                rf"{lang.char_class('han')}{{2,30}}{re.escape(value)}", norm), 2))
+        canon = next((full.group() for full in fulls[value] if full.end() != m.end("v")),
+                     None)
         canon = _trim_to_place(canon)
         out.append(Agency(a, b, prep.text[a:b], canonical=canon, rule="agencies.issuer"))
     return out
