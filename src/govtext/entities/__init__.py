@@ -25,6 +25,7 @@ from .orgs import find_orgs
 from .places import (Context, Place, context_of, find_abbreviations, find_named, find_places,
                      find_zones, zone_organ,
                      find_sites, find_townships, keep_place)
+from .world import find_chained, find_country_pairs, find_fixed_abbreviations, find_world
 
 
 def _boundaries(tokens: Sequence[Token], sq: Squeezed) -> Callable[[int, int], bool]:
@@ -260,6 +261,11 @@ def find_entities(prep: Prepared, tokens: Sequence[Token], structure: Structure)
     raw = find_places(s)
     ctx = context_of(raw, s, structure.metadata.title)
     places, out = _places(scan, ctx, raw)
+    world = (find_world(s, scan.bound) + find_fixed_abbreviations(s, scan.bound)
+             + find_country_pairs(s, scan.bound)
+             + find_chained(s, [p for p in places if p.kind in ("full", "short")], scan.bound))
+    out.extend(Location(*scan.cut(p.start, p.end)) for p in world)
+    places += world
 
     agencies = find_agencies(s, ctx, scan.ends)
     for g in agencies:

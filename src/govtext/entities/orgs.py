@@ -18,6 +18,7 @@ import re
 from ..data import read_rows
 from .places import known_place_names
 from .lexicon import Scanner, breakers, divisions, place_stopwords, short_forms, trie_pattern, words
+from .wordclass import name_start
 
 Bound = Callable[[int, int], bool]
 
@@ -81,6 +82,8 @@ def find_orgs(s: str, bound: Bound) -> list[OrgMatch]:
                 continue
             if any(c in _NOT_IN_MIDDLE for c in middle):
                 continue  # 省市县三级工会: levels, not a name
+            if middle and name_start(s, m.start(), i, bound) != m.start():
+                continue  # 吉林省 + 有一个制糖 + 厂: a clause, not a name
             end = max(end, x.end())
         place = m.group("place")
         if end > 0 and place and place in divisions() and divisions()[place].level == "county" \
@@ -97,7 +100,8 @@ def find_orgs(s: str, bound: Bound) -> list[OrgMatch]:
                 break
             out.append(OrgMatch(e.start(), e.end()))
             pos = e.end()
-    return out + _companies(s, bound, breakers) + _parties(s, bound) + _outlets(s, bound)
+    return (out + _companies(s, bound, breakers) + _parties(s, bound) + _outlets(s, bound)
+            + _teams(s, bound))
 
 
 @lru_cache(maxsize=1)
@@ -186,6 +190,11 @@ def _companies(s: str, bound: Bound, breakers: re.Pattern[str]) -> list[OrgMatch
             start = d.end()
         while start < m.start() - 1 and not bound(start, start):
             start += 1
+        # the name starts after the clause's verbs, adverbs and prepositions
+        # (严格控制 + 集团, 同 + 蒋介石集团); none after a numeral (一批 + 重点大学)
+        start = name_start(s, start, m.start(), bound)
+        if start < 0:
+            continue
         # 国有企业有限公司 names a kind of firm, not one
         core = s[start:m.start()]
         if len(core) >= 2 and not core.endswith("企业") and core not in place_stopwords() \
@@ -212,3 +221,20 @@ def _only_stems(core: str) -> bool:
                 if core[i:j] in stems or (core[i:j] in _JOINERS and i > 0):
                     ok[j] = True
     return ok[len(core)]
+
+
+@lru_cache(maxsize=1)
+def _team_pattern() -> Scanner:
+    from .world import world_names
+
+    places = [w for w, k in world_names().items() if k in ("country", "city")]
+    places += [w for w in short_forms() if len(w) >= 2 and w not in place_stopwords()]
+    sports = trie_pattern(words("orgs.tsv", "team"))
+    return Scanner(re.compile(rf"(?:{trie_pattern(places)})(?:[男女]子?)?(?:{sports})?队"), places)
+
+
+def _teams(s: str, bound: Bound) -> list[OrgMatch]:
+    """Sports teams named by their country or city (中国队, 伊朗队, 中国女子足球队),
+    standing as words."""
+    return [OrgMatch(m.start(), m.end()) for m in _team_pattern().finditer(s)
+            if bound(m.start(), m.start()) and bound(m.end(), m.end())]
