@@ -22,9 +22,10 @@ from .lexicon import Squeezed, breakers, divisions, is_han, squeeze, trie_patter
 from .officials import (find_officials, find_persons, follows, listed_names, role_at,
                         role_persons, title_at)
 from .orgs import find_orgs
-from .places import (Context, Place, context_of, find_abbreviations, find_named, find_places,
-                     find_zones, zone_organ,
-                     find_sites, find_townships, keep_place)
+from .places import Context, Place, context_of, find_abbreviations, find_places, keep_place
+from .sites import find_named, find_sites
+from .townships import find_townships
+from .zones import find_zones, zone_organ
 from .world import find_chained, find_country_pairs, find_fixed_abbreviations, find_world
 
 

@@ -16,16 +16,18 @@ from typing import Callable
 import re
 
 from ..data import read_rows
+from .chars import chars, charset
 from .places import known_place_names
 from .lexicon import Scanner, breakers, divisions, place_stopwords, short_forms, trie_pattern, words
 from .wordclass import name_start
+from .world import world_names
 
 Bound = Callable[[int, int], bool]
 
 
 
 # characters a name's middle never holds: level words and 级/各/全 (省市县三级工会)
-_NOT_IN_MIDDLE = frozenset("省市县区乡镇级各全")
+_NOT_IN_MIDDLE = charset("not_in_org_middle")
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +152,7 @@ def _county_prefix() -> re.Pattern[str]:
 
 
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,16}$")
-_JOINERS = "及和与"
+_JOINERS = chars("joiners")
 
 
 @lru_cache(maxsize=1)
@@ -225,8 +227,6 @@ def _only_stems(core: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _team_pattern() -> Scanner:
-    from .world import world_names
-
     places = [w for w, k in world_names().items() if k in ("country", "city")]
     places += [w for w in short_forms() if len(w) >= 2 and w not in place_stopwords()]
     sports = trie_pattern(words("orgs.tsv", "team"))
