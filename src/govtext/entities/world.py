@@ -127,7 +127,8 @@ _CHINA = "中"
 
 def find_country_pairs(s: str, bound: Bound) -> list[Place]:
     """`中美`, `中俄`, `中日韩`, `巴以`: a run of two to four one-character country
-    abbreviations that starts a word (中美关系 is one word), each one a LOCATION. A run
+    abbreviations, each a word or the run opening a word (中美关系 is one word), each
+    one a LOCATION (实施中 + 法律顾问 is none: the word edge falls inside the run). A run
     must hold 中; a longer name that holds one (中美洲) wins in resolve."""
     abbrs = _country_abbrs()
     out: list[Place] = []
@@ -139,7 +140,11 @@ def find_country_pairs(s: str, bound: Bound) -> list[Place]:
         j = i
         while j < n and s[j] in abbrs and j - i < 5:
             j += 1
-        if 2 <= j - i <= 4 and bound(i, i) and _CHINA in s[i:j] \
+        inner = [bound(k, k) for k in range(i + 1, j)]
+        # each abbreviation a word, or the run opening one word (中美关系), never a run
+        # cut inside (实施中 + 法律: 中 and 法律)
+        whole = (all(inner) and bound(j, j)) or not any(inner)
+        if 2 <= j - i <= 4 and bound(i, i) and whole and _CHINA in s[i:j] \
                 and len(set(s[i:j])) == j - i:
             out += [Place(k, k + 1, "abbr", None) for k in range(i, j)]
         i = j
