@@ -358,7 +358,7 @@ def _central_subunit(s: str, e: int, bound: Bound) -> int:
     国务院办公厅 + 政府信息与政务公开办公室, 农业农村部 + 农村经济研究 + 中心): 2-12
     characters with no breaker word or place name, in parts of two or more joined by
     和/与/及, then 司, 局, 中心 or 办公室, ending a word; the shortest such name, or -1."""
-    run = _HAN.match(s, e)
+    run = _HAN.match(s, e, min(len(s), e + 13))
     if run is None:
         return -1
     for j in range(e + 2, min(run.end(), e + 13)):

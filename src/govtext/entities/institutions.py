@@ -108,6 +108,11 @@ def _town_heads() -> re.Pattern[str]:
     return re.compile(trie_pattern(h for h, (k, _) in _heads().items() if "town" in k))
 
 
+@lru_cache(maxsize=1)
+def _town_offices() -> tuple[str, ...]:
+    return tuple(_pieces().get("town-office", {}))
+
+
 def town_organ(s: str, i: int) -> int:
     """End of a township organ head (办事处, 人民政府, 党委) at `i`, or of a township's
     own office (征地拆迁 + 办公室: an open middle of 2-8 characters with no breaker
@@ -115,14 +120,19 @@ def town_organ(s: str, i: int) -> int:
     m = _town_heads().match(s, i)
     if m is not None:
         return m.end()
-    run = _HAN.match(s, i)
+    # the run is read no further than an office name can reach: matching to the end of
+    # a long run of 县乡镇 on every call made it quadratic
+    run = _HAN.match(s, i, min(len(s), i + 9))
     if run is None:
         return -1
-    offices = tuple(_pieces().get("town-office", {}))
+    offices = _town_offices()
     for j in range(i + 2, min(run.end(), i + 9)):
+        suf = next((w for w in offices if s.startswith(w, j)), None)
+        if suf is None:
+            continue
+        # the middle holds no breaker word and no place name (tested once, at the
+        # first office suffix: a longer middle would hold the same words)
         if breakers().search(s, i, j) or _place_in().search(s, i, j):
             return -1
-        suf = next((w for w in offices if s.startswith(w, j)), None)
-        if suf is not None:
-            return j + len(suf)
+        return j + len(suf)
     return -1

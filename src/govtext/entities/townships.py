@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Callable
 
@@ -68,6 +69,11 @@ def find_townships(s: str, bound: Bound, ends: Callable[[int], bool],
                                                or s[i - 1] in _OPENERS)])
     out: dict[int, Place] = {}
     tried: set[int] = set()
+    # what a trial adds, so that a failed one is undone in the time it took (copying
+    # `out` per trial made a list of townships quadratic)
+    out_log: list[int] = []
+    tried_log: list[int] = []
+    found_ends: Counter[int] = Counter()
 
     def at(i: int, depth: int) -> Place | None:
         """The township starting at `i`, if its end is a word edge or opens another. Right
@@ -77,6 +83,7 @@ def find_townships(s: str, bound: Bound, ends: Callable[[int], bool],
         if i in out:
             return out[i]
         tried.add(i)
+        tried_log.append(i)
         for n in range(1, 6 if i in after else 5):
             j = i + n
             if j >= len(s) or not is_han(s[j - 1]) or s[j - 1] in _NOT_IN_TOWNSHIP:
@@ -92,6 +99,8 @@ def find_townships(s: str, bound: Bound, ends: Callable[[int], bool],
                 return None
             p = Place(i, b, "town", None)
             out[i] = p
+            out_log.append(i)
+            found_ends[b] += 1
             if b < len(s) and s[b] in _COORD:
                 at(b + 1, depth + 1)
             else:
@@ -110,18 +119,18 @@ def find_townships(s: str, bound: Bound, ends: Callable[[int], bool],
     pairs = sorted(before | {m.end() for m in _TOWN_END_RE.finditer(s)})
     for b in pairs:
         suf = next((w for w in _TOWN_ENDS if s.endswith(w, 0, b)), None)
-        if suf is None or any(p.end == b for p in out.values()):
+        if suf is None or found_ends[b] > 0:
             continue
-        saved, seen = dict(out), set(tried)
+        marks = len(out_log), len(tried_log)
         if b in before or (_village_at(s, b) and at(b, 1) is not None):
             if any(bound(i, i) and at(i, 0) is not None
                    for i in range(b - len(suf) - 2, max(-1, b - len(suf) - 5), -1)):
                 continue
         # no township: a village read after it is not licensed either
-        out.clear()
-        out.update(saved)
-        tried.clear()
-        tried.update(seen)
+        while len(out_log) > marks[0]:
+            found_ends[out.pop(out_log.pop()).end] -= 1
+        while len(tried_log) > marks[1]:
+            tried.discard(tried_log.pop())
     # two licenses may reach one suffix: the nearer one, the shorter name, wins
     kept: list[Place] = []
     for p in sorted(out.values(), key=lambda p: (p.end, -p.start)):
