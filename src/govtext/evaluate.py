@@ -27,7 +27,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-from .document import LABELS, Document
+from .model import LABELS, Document
 
 OPTIONAL_HOSTS = ("REGULATION", "WORK", "OFFICIAL", "TERM")
 VALUE_LABELS = ("QUANTITY", "DATE")

@@ -14,7 +14,7 @@ from functools import lru_cache
 import regex
 
 from ..data import longest_first, read_words
-from ..document import DocNo
+from ..model import DocNo
 
 _OPEN = r"[〔\[(【﹝〖]"
 _CLOSE = r"[〕\])】﹞〗]"

@@ -21,7 +21,7 @@ Language data: `units.tsv` (units and measure words), `numbers_numerals.tsv`,
 
 from __future__ import annotations
 
-from ..document import Span
+from ..model import Span
 from ..text.prepare import Prepared
 from .dates import find_dates
 from .parse import parse_number

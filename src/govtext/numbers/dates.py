@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..document import Date
+from ..model import Date
 from ..text.prepare import Prepared
 from .parse import parse_number
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 import regex
 
 from ..data import read_rows
-from ..document import Number
+from ..model import Number
 from ..text.prepare import normalize
 
 

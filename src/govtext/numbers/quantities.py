@@ -27,7 +27,7 @@ from typing import Mapping
 import regex
 
 from ..data import read_rows, read_words
-from ..document import Number, Quantity
+from ..model import Number, Quantity
 from ..text.prepare import Prepared
 from .parse import cn_chars, financial_chars, numeral_table, parse_number
 from .units import Unit, approx_pattern, approx_words, contexts, unit_pattern, unit_table
