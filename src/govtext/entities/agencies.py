@@ -25,12 +25,13 @@ from functools import lru_cache
 from typing import Callable
 
 from .agency_lexicon import (_HAN, _JOINERS, AgencyMatch, _central, _heads, _levels, _pieces,
-                             _place_in, _place_like)
+                             _place_in, _place_like, _congress_central)
 from .chars import chars, wordset
 from .institutions import _institutions, is_school, town_organ
 from .lexicon import (Scanner, breakers, county_parents, county_short_forms, divisions, first_chars,
                       place_stopwords, short_forms, trie_pattern, words)
 from .places import Context
+from .wordclass import clause_in
 
 Bound = Callable[[int, int], bool]
 
@@ -229,14 +230,16 @@ def _parse(s: str, m: re.Match[str], ctx: Context, bound: Bound) -> AgencyMatch 
     for g in ("full", "central", "chead", "head", "party"):
         if m.group(g) is not None:
             head_end = m.end(g)
-    congress = m.group("chead") is not None or m.group("fkind") in ("政协", "中国人民政治协商会议")
+    congress = (m.group("chead") is not None or m.group("fkind") in ("政协", "中国人民政治协商会议")
+                or m.group("central") in _congress_central())
     placed = m.group("place") or m.group("level") or m.group("short")
     units = _units(s, m.end(), congress) if head_end > 0 or placed else []
     if m.group("central") is not None and m.group("central") not in _place_like():
         whole = []
         for u in units:  # 国务院办公厅, but 国务院 + 扶贫办 are two
-            if _stem_based(s[u[0]:u[1]]):
-                break
+            if _stem_based(s[u[0]:u[1]]) and not (
+                    congress and s.endswith(("委员会", "工委"), u[0], u[1])):
+                break  # a committee of a central congress stays: 全国人大 + 民族委员会
             whole.append(u)
         units = whole
     ends = ([head_end] if head_end > 0 else []) + [u[1] for u in units]
@@ -313,7 +316,8 @@ def find_agencies(s: str, ctx: Context, bound: Bound) -> list[AgencyMatch]:
         got = None if m.group("bare") else _parse(s, m, ctx, bound)
         if got is None:
             b = g.bare.match(s, m.start())
-            if b is not None and bound(b.start(), b.end()):
+            if b is not None and bound(b.start(), b.end()) \
+                    and not b.group().endswith(wordset("bare_generic")):
                 got = AgencyMatch(b.start(), b.end(), None)
         if got is None:
             pos = m.start() + 1
@@ -357,7 +361,8 @@ def _central_subunit(s: str, e: int, bound: Bound) -> int:
     """End of a department of a central organ named right after it (交通运输部 + 水运局,
     国务院办公厅 + 政府信息与政务公开办公室, 农业农村部 + 农村经济研究 + 中心): 2-12
     characters with no breaker word or place name, in parts of two or more joined by
-    和/与/及, then 司, 局, 中心 or 办公室, ending a word; the shortest such name, or -1."""
+    和/与/及, then 司, 局, 中心 or 办公室, ending a word, with no clause word or verb (党中央
+    + 统揽全局); the shortest such name, or -1."""
     run = _HAN.match(s, e, min(len(s), e + 13))
     if run is None:
         return -1
@@ -371,6 +376,8 @@ def _central_subunit(s: str, e: int, bound: Bound) -> int:
                 _place_in().search(middle) or middle in _pieces().get("unit", {}):
             return -1
         end = j + len(suf)
+        if clause_in(s, e, end, bound, _JOINERS):
+            return -1  # 党中央 + 统揽全局: a verb phrase, not a department
         return end if bound(end, end) else -1
     return -1
 

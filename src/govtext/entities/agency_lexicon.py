@@ -62,3 +62,9 @@ def _pieces() -> dict[str, dict[str, str]]:
 @lru_cache(maxsize=1)
 def _place_in() -> re.Pattern[str]:
     return re.compile(trie_pattern(divisions()))
+
+
+@lru_cache(maxsize=1)
+def _congress_central() -> frozenset[str]:
+    """Central congress and CPPCC organs: committees may follow them (全国人大 + 民族委员会)."""
+    return frozenset(r[0] for r in read_rows("agencies.tsv") if len(r) > 2 and r[2] == "congress")

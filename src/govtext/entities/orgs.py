@@ -17,10 +17,9 @@ import re
 
 from ..data import read_rows
 from .chars import chars, charset
-from .places import known_place_names
+from .places import known_place_names, world_names
 from .lexicon import Scanner, breakers, divisions, place_stopwords, short_forms, trie_pattern, words
 from .wordclass import name_start
-from .world import world_names
 
 Bound = Callable[[int, int], bool]
 

@@ -27,7 +27,7 @@ from typing import Callable
 
 import re
 
-from ..data import read_words
+from ..data import read_rows, read_words
 from .lexicon import (Division, county_short_forms, divisions, is_han, place_stopwords,
                       short_forms, table, trie_pattern, words, first_chars, Scanner)
 
@@ -118,10 +118,41 @@ def keep_place(p: Place, s: str, bound: Bound) -> bool:
     """Whether a place stands as a word: the segmenter must not see it as part of a
     longer word (河北区 inside 河北区域, 秦皇岛 inside a compound). A port or a region of
     two characters must start a word (天津港/集团 is glued at its end)."""
+    if p.kind == "full" and p.division is not None and p.division.level == "county" \
+            and not _county_stands(p, s):
+        return False
     if p.kind in ("full", "short", "feature"):
         return bound(p.start, p.end)
     if p.kind == "port" or (p.kind == "region" and p.end - p.start <= 2):
         return bound(p.start, p.start) and (p.kind == "port" or bound(p.end, p.end))
+    return True
+
+
+@lru_cache(maxsize=1)
+def world_names() -> dict[str, str]:
+    """Name -> kind (country, region, city, feature) of every place beyond the divisions
+    (place_world.tsv from CLDR, place_world_extra.tsv by hand)."""
+    out: dict[str, str] = {}
+    for name in ("place_world.tsv", "place_world_extra.tsv"):
+        for row in read_rows(name):
+            if len(row) > 1 and len(row[0]) >= 2:
+                out.setdefault(row[0], row[1])
+    return out
+
+
+def _county_stands(p: Place, s: str) -> bool:
+    """Whether a county's full name is a place here: not right after a foreign place
+    (印度洋 + 和平区 is a peace zone), and, for a name that is also a common word
+    (place_division_words.txt: 解放区), right after its own city or province."""
+    a = p.start
+    names = world_names()
+    if any(s[a - n:a] in names and s[a - n:a] != "中国" for n in range(2, 8) if n <= a):
+        return False
+    d = p.division
+    if d is not None and d.name in read_words("place_division_words.txt"):
+        before = [d.city, d.province, divisions()[d.city].short if d.city in divisions() else "",
+                  divisions()[d.province].short if d.province in divisions() else ""]
+        return any(w and s.endswith(w, 0, a) for w in before)
     return True
 
 

@@ -111,7 +111,10 @@ def find_named(s: str, bound: Bound, ends: Callable[[int], bool],
         start = -1
         for n in (5, 4, 3):  # a known name holding its suffix: 亚龙湾, 海南岛
             i = b - n
-            if i >= 0 and a - i >= 2 and s[i:b] in names and bound(i, i):
+            # a name of four or five characters is one only when its stem is a name
+            # too: jieba tags idioms as places (留得青山, 半壁江山, 上山下乡)
+            if i >= 0 and a - i >= 2 and s[i:b] in names and bound(i, i) \
+                    and (n == 3 or s[i:a] in names):
                 start = i
                 break
         if start < 0 and glued(s, a, b, bound):
@@ -171,9 +174,12 @@ def _zone_verbs() -> re.Pattern[str]:
 
 def glued(s: str, a: int, b: int, bound: Bound) -> bool:
     """Whether the one-character suffix `s[a:b]` is the end of a common word the
-    segmenter keeps whole with the character before it (江南/水乡, 建设/新农村)."""
-    return b - a == 1 and a > 0 and s[a - 1:b] in read_words("place_suffix_words.txt") \
-        and not bound(a, a)
+    segmenter keeps whole with the character before it (江南/水乡, 建设/新农村), or of a
+    verb (上山/下乡: jieba's dictionary tags 下乡 a verb)."""
+    if b - a != 1 or a == 0 or bound(a, a):
+        return False
+    pair = s[a - 1:b]
+    return pair in read_words("place_suffix_words.txt") or tag(pair) == "v"
 
 
 def _inner_name(s: str, i: int, a: int, bound: Bound) -> bool:

@@ -76,3 +76,9 @@ def name_start(s: str, a: int, b: int, bound: Bound) -> int:
     if start >= b or last_tag in _INDEFINITE:
         return -1
     return start
+
+
+def clause_in(s: str, a: int, b: int, bound: Bound, allow: str = "") -> bool:
+    """Whether a word of `[a, b)` is a clause word or a verb (党中央 + 统揽全局), words of
+    one character in `allow` (joiners) aside."""
+    return any(tag(s[x:y]) is not None and s[x:y] not in allow for x, y in words_in(a, b, bound))

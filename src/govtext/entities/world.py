@@ -21,20 +21,9 @@ from typing import Callable
 
 from ..data import read_rows
 from .lexicon import Scanner, county_short_forms, divisions, short_forms, trie_pattern
-from .places import Place
+from .places import Place, world_names
 
 Bound = Callable[[int, int], bool]
-
-
-@lru_cache(maxsize=1)
-def world_names() -> dict[str, str]:
-    """Name -> kind (country, region, feature) of every place beyond the divisions."""
-    out: dict[str, str] = {}
-    for name in ("place_world.tsv", "place_world_extra.tsv"):
-        for row in read_rows(name):
-            if len(row) > 1 and len(row[0]) >= 2:
-                out.setdefault(row[0], row[1])
-    return out
 
 
 @lru_cache(maxsize=1)
