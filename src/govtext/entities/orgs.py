@@ -19,7 +19,7 @@ from ..data import read_rows
 from .chars import chars, charset
 from .places import known_place_names, world_names
 from .lexicon import Scanner, breakers, divisions, place_stopwords, short_forms, trie_pattern, words
-from .wordclass import name_start
+from .wordclass import common_word, name_start
 
 Bound = Callable[[int, int], bool]
 
@@ -83,7 +83,7 @@ def find_orgs(s: str, bound: Bound) -> list[OrgMatch]:
                 continue
             if any(c in _NOT_IN_MIDDLE for c in middle):
                 continue  # 省市县三级工会: levels, not a name
-            if middle and name_start(s, m.start(), i, bound) != m.start():
+            if middle and name_start(s, m.start("middle"), i, bound) != m.start("middle"):
                 continue  # 吉林省 + 有一个制糖 + 厂: a clause, not a name
             end = max(end, x.end())
         place = m.group("place")
@@ -195,6 +195,18 @@ def _companies(s: str, bound: Bound, breakers: re.Pattern[str]) -> list[OrgMatch
         # (严格控制 + 集团, 同 + 蒋介石集团); none after a numeral (一批 + 重点大学)
         start = name_start(s, start, m.start(), bound)
         if start < 0:
+            continue
+        # a common word right before the head names a kind when it is the whole name or
+        # one word with the head: 社会 + 集团, 正规大学, 发展 + 综合大学 (but 伊利 + 实业 +
+        # 集团 is a name)
+        k = m.start()
+        while k > start and not bound(k, k):
+            k -= 1
+        if k == m.start():
+            k = max((j for j in range(start, m.start()) if bound(j, j)), default=start)
+        glued_head = bound(m.end(), m.end()) and not any(
+            bound(j, j) for j in range(k + 1, m.end()))
+        if common_word(s[k:m.start()]) and (k == start or glued_head):
             continue
         # 国有企业有限公司 names a kind of firm, not one
         core = s[start:m.start()]

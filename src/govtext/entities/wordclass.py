@@ -15,6 +15,8 @@ import os
 from functools import lru_cache
 from typing import Callable, Iterator
 
+from .chars import chars
+
 Bound = Callable[[int, int], bool]
 
 # jieba tags of clause words: adverbs, prepositions, conjunctions, pronouns, particles,
@@ -42,8 +44,14 @@ def _tags() -> dict[str, str]:
 
 
 def tag(word: str) -> str | None:
-    """jieba's tag of a clause word or verb, else None."""
-    return _tags().get(word)
+    """jieba's tag of a clause word or verb, else None. A four-character word made of two
+    such words is one too, whatever the dictionary says of the whole (严格控制: ad + v,
+    listed as a rare noun)."""
+    tags = _tags()
+    got = tags.get(word)
+    if got is None and len(word) == 4 and word[:2] in tags and word[2:] in tags:
+        return tags[word[2:]]
+    return got
 
 
 def words_in(a: int, b: int, bound: Bound) -> Iterator[tuple[int, int]]:
@@ -68,8 +76,8 @@ def name_start(s: str, a: int, b: int, bound: Bound) -> int:
         if y == b and not bound(b, b):
             break  # 海州 + 露天|煤矿: one word with the head
         t = tag(s[x:y])
-        if t is None or (t == "m" and s[x] == "第"):  # 市第二污水处理厂: an ordinal
-            continue
+        if t is None or (t == "m" and s[y - 1] not in chars("measure")):
+            continue  # 市第二污水处理厂, 乌鲁木齐八一钢铁厂: a numeral inside a name
         start, last_tag = y, t
         if t == "r" and s[x] in _DEICTIC:
             last_tag = "q"
@@ -82,3 +90,29 @@ def clause_in(s: str, a: int, b: int, bound: Bound, allow: str = "") -> bool:
     """Whether a word of `[a, b)` is a clause word or a verb (党中央 + 统揽全局), words of
     one character in `allow` (joiners) aside."""
     return any(tag(s[x:y]) is not None and s[x:y] not in allow for x, y in words_in(a, b, bound))
+
+
+_COMMON = frozenset({"n", "vn", "a", "an", "b", "f", "s"})
+
+
+@lru_cache(maxsize=1)
+def _common() -> frozenset[str]:
+    """Frequent common nouns, adjectives and locatives of jieba's dictionary (count of
+    100 or more): 社会, 国家, 正规, 综合."""
+    import jieba
+
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    out = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 3 and parts[2] in _COMMON and len(parts[0]) <= 3 \
+                    and int(parts[1]) >= 100:
+                out.add(parts[0])
+    return frozenset(out)
+
+
+def common_word(word: str) -> bool:
+    """Whether a word is a frequent common word: a head after it names a kind, not one
+    body (社会 + 集团, 正规 + 大学, 国家 + 集团)."""
+    return word in _common()
