@@ -26,8 +26,11 @@ from .lexicon import Squeezed, breakers, divisions, is_han, trie_pattern
 from .officials import (find_officials, find_persons, follows, listed_names, role_at,
                         role_persons, title_at)
 from .orgs import OrgMatch, find_orgs
-from .places import (Context, Place, context_of, find_abbreviations, find_named, find_places,
-                     find_sites, find_townships, find_zones, keep_place, zone_organ)
+from .places import Context, Place, context_of, find_abbreviations, find_places, keep_place
+from .sites import find_named, find_sites
+from .townships import find_townships
+from .world import find_chained, find_country_pairs, find_fixed_abbreviations, find_world
+from .zones import find_zones, zone_organ
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..analysis import Analysis
@@ -162,6 +165,10 @@ def _places(scan: _Scan, ctx: Context, raw: list[Place]) -> tuple[list[Place], l
     places = ([p for p in raw if keep_place(p, s, scan.bound)]
               + glued_divs + find_abbreviations(s, ctx)
               + [p for p in sites if p.kind != "town" or town_organ(s, p.end) < 0])
+    # beyond the divisions: countries, regions, features, abbreviations (world.py)
+    places += (find_world(s, scan.bound) + find_fixed_abbreviations(s, scan.bound)
+               + find_country_pairs(s, scan.bound)
+               + find_chained(s, [p for p in places if p.kind in ("full", "short")], scan.bound))
     out: list[Span] = [Location(*scan.cut(p.start, p.end), rule=f"places.{p.kind}")
                        for p in places]
     organs = []
