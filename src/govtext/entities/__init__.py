@@ -19,9 +19,9 @@ from ..text.prepare import Prepared
 from ..text.structure import Structure
 from .agencies import AgencyMatch, find_agencies, is_school, town_organ, unit_end
 from .lexicon import Squeezed, breakers, divisions, is_han, squeeze, trie_pattern
-from .officials import (find_officials, find_persons, follows, listed_names, role_at,
-                        role_persons, title_at)
+from .officials import find_officials, follows, listed_names, role_at, title_at
 from .orgs import find_orgs
+from .persons import dotted_persons, find_persons, full_names, role_persons, speech_persons
 from .places import (Context, Place, context_of, find_abbreviations, find_named, find_places,
                      find_zones, zone_organ,
                      find_sites, find_townships, keep_place)
@@ -242,12 +242,17 @@ def _people(scan: _Scan, organs: dict[int, int]) -> list[Span]:
     the document, leaders, names before 同志."""
     s, bound = scan.s, scan.bound
     officials = find_officials(s, organs, bound)
-    out: list[Span] = [Official(*scan.cut(o.start, o.end), name=o.name, title=o.title or "")
-                       for o in officials]
     listed = listed_names(s, officials, bound)
     taken = [(o.start, o.end) for o in officials] + [(n.start, n.end) for n in listed]
-    persons = listed + find_persons(s, bound, taken, (o.name for o in officials))
+    free = [n for n in speech_persons(s, bound) + dotted_persons(s, bound)
+            if not any(a < n.end and n.start < b for a, b in taken)]
+    taken += [(n.start, n.end) for n in free]
+    persons = listed + free + find_persons(
+        s, bound, taken, [o.name for o in officials] + [n.name for n in free])
     persons += role_persons(s, bound, taken + [(p.start, p.end) for p in persons])
+    officials = full_names(officials, [n.name for n in officials + persons])
+    out: list[Span] = [Official(*scan.cut(o.start, o.end), name=o.name, title=o.title or "")
+                       for o in officials]
     out.extend(Person(*scan.cut(n.start, n.end), name=n.name) for n in persons)
     return out
 

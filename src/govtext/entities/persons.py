@@ -1,0 +1,201 @@
+"""PERSON without a title: a name before a speech or action verb (李瑞环说, 钱其琛指出,
+克林顿表示), a transliterated name around a middle dot (纳瓦兹·谢里夫), and the full name
+a short form of address stands for (周总理 → 周恩来, given 周恩来 in the document).
+
+A name before a verb is read only at the start of a clause (after punctuation or at the
+start of the text) and only where the segmenter sees a word end between the name and
+the verb (陈伟/说: the name is 陈伟, not 陈伟说)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import replace
+from functools import lru_cache
+from typing import Callable, Iterable
+
+import regex
+
+from ..data import read_words
+from .lexicon import is_han, surnames, table, trie_pattern
+from .names import (DOTS, Bound, is_translit_name, speech_verbs, split_off, translit_chars,
+                    translit_run)
+from .officials import (NameMatch, _follows_firmly, _is_name, _surname_len, _title_words,
+                        follows, name_after, title_at)
+
+
+def _clause_start(s: str, i: int) -> bool:
+    return i == 0 or not is_han(s[i - 1])
+
+
+def speech_persons(s: str, bound: Bound) -> list[NameMatch]:
+    """Names at the start of a clause right before a speech or action verb."""
+    out: list[NameMatch] = []
+    verbs = speech_verbs()
+    chars = translit_chars()
+    for i in range(len(s)):
+        if not _clause_start(s, i) or not is_han(s[i]) or not bound(i, i):
+            continue
+        e = -1
+        k = _surname_len(s[i:i + 4])
+        if k and not split_off(s, i, bound):
+            for n in (k + 2, k + 1):
+                if _is_name(s[i:i + n]) and bound(i + n, i + n) \
+                        and verbs.match(s, i + n) is not None \
+                        and s[i + k:i + n] not in _honorifics():  # 胡老说
+                    e = i + n
+                    break
+        if e < 0 and s[i] in chars:
+            run = translit_run(s, i)
+            for end in range(run, i + 2, -1):
+                if bound(end, end) and verbs.match(s, end) is not None \
+                        and is_translit_name(s[i:end]):
+                    e = end
+                    break
+        if e > 0:
+            out.append(NameMatch(i, e, s[i:e], None))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> frozenset[str]:
+    return frozenset(r[0] for r in table("name_context.tsv", "honorific"))
+
+
+def dotted_persons(s: str, bound: Bound) -> list[NameMatch]:
+    """Transliterated names with a middle dot (纳瓦兹·谢里夫, 艾尔肯·吐尼亚孜): the run
+    of transliteration characters around the dot, ending where the segmenter sees a
+    word end (马格坦戈尔·圭尼贡/多日前)."""
+    out: list[NameMatch] = []
+    chars = translit_chars()
+    last_end = 0
+    for d in range(1, len(s) - 1):
+        if s[d] not in DOTS or d < last_end or s[d - 1] not in chars or s[d + 1] not in chars:
+            continue
+        a = d
+        while a > 0 and d - a < 8 and s[a - 1] in chars:
+            a -= 1
+        while a < d and not bound(a, a):
+            a += 1
+        if a >= d:
+            continue
+        run = translit_run(s, a, 24)
+        start_last = max(s.rfind(c, a, run) for c in DOTS) + 1
+        # the run ends at a character of no transliteration: trust it; inside a run
+        # the segmenter's word end decides
+        for end in range(run, start_last, -1):
+            if (end == run or bound(end, end)) and is_translit_name(s[a:end]):
+                out.append(NameMatch(a, end, s[a:end], None))
+                last_end = end
+                break
+    return out
+
+
+def full_names(officials: list[NameMatch], names: Iterable[str]) -> list[NameMatch]:
+    """Officials named by a bare surname (周总理, 张市长) get the full name the document
+    gives with that surname, when it gives exactly one."""
+    full = {n for n in names if len(n) >= 2 and not any(c in DOTS for c in n)}
+    out = []
+    for o in officials:
+        if o.name in surnames() and o.title is not None:
+            match = {f for f in full if f.startswith(o.name) and len(f) > len(o.name)}
+            if len(match) == 1:
+                o = replace(o, name=match.pop())
+        out.append(o)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _leaders() -> regex.Pattern[str]:
+    return regex.compile(trie_pattern(read_words("persons.txt")))
+
+
+def _inside(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """`inside(a, b)`: whether [a, b) lies in one of `spans` (sorted, non-overlapping)."""
+    spans = sorted(spans)
+    starts = [a for a, _ in spans]
+
+    def inside(a: int, b: int) -> bool:
+        i = bisect_right(starts, a) - 1
+        return i >= 0 and spans[i][0] <= a and b <= spans[i][1]
+
+    return inside
+
+
+def find_persons(s: str, bound: Bound, taken: list[tuple[int, int]],
+                 known: Iterable[str] = ()) -> list[NameMatch]:
+    """Names with no title: a known leader (persons.txt), a name the document gives a
+    title elsewhere (`known`: 林志远 after 市长林志远), or a name before 同志."""
+    out = []
+    inside = _inside(taken)
+    for m in _leaders().finditer(s):
+        out.append(NameMatch(m.start(), m.end(), m.group(), None))
+    ends = {p.end for p in out}
+    names = sorted({n for n in known if len(n) >= 2}, key=len, reverse=True)
+    if names:
+        for m in re.finditer(trie_pattern(names), s):
+            a, b = m.span()
+            if inside(a, b):
+                continue
+            if (a == 0 or not is_han(s[a - 1]) or bound(a, a)) and (follows(s, b) or bound(b, b)):
+                out.append(NameMatch(a, b, m.group(), None))
+                ends.add(b)
+    for m in regex.finditer("同志", s):
+        j = m.start()
+        if j in ends or inside(j - 1, j):
+            continue
+        for n in (4, 3, 2):
+            i = j - n
+            if i >= 0 and _is_name(s[i:j]) and bound(i, j) and not split_off(s, i, bound):
+                out.append(NameMatch(i, j, s[i:j], None))
+                break
+    return out
+
+
+@lru_cache(maxsize=1)
+def _person_roles() -> regex.Pattern[str]:
+    return regex.compile(trie_pattern(r[0] for r in table("name_context.tsv", "person_role")))
+
+
+def role_persons(s: str, bound: Bound, taken: list[tuple[int, int]]) -> list[NameMatch]:
+    """A name right after a non-official role noun (专家陈志明, 记者王芳, 村民李大山): a
+    PERSON, the name only. The role noun ends a word; the name passes the name model and
+    ends where a word that follows names begins, or the segmenter sees it whole."""
+    out: list[NameMatch] = []
+    inside = _inside(taken)
+    honorifics = frozenset(r[0] for r in table("name_context.tsv", "honorific"))
+    for m in _person_roles().finditer(s):
+        j = m.end()
+        if bound(j, j):
+            e = name_after(s, j, bound)
+            if e < 0:
+                e = _whole_name(s, j, bound)
+        else:  # the segmenter glued the surname to the role (网格员孙/立新)
+            e = _firm_name(s, j)
+        if e < 0 or inside(j, e) or title_at(s, e) or split_off(s, j, bound) or s[j + 1:e] in honorifics \
+                or s[j + 2:e] in honorifics:
+            continue
+        out.append(NameMatch(j, e, s[j:e], None))
+    return out
+
+
+def _firm_name(s: str, i: int) -> int:
+    """End of a name at `i` followed by a following word of two or more characters."""
+    k = _surname_len(s[i:i + 4])
+    for n in ((k + 2, k + 1) if k else ()):
+        if _is_name(s[i:i + n]) and _follows_firmly(s, i + n):
+            return i + n
+    return -1
+
+
+def _whole_name(s: str, i: int, bound: Bound) -> int:
+    """End of a name at `i` that the segmenter cuts off from the word after it
+    (王芳/报道), or -1."""
+    k = _surname_len(s[i:i + 4])
+    if k == 0:
+        return -1
+    for n in (k + 2, k + 1):
+        if _is_name(s[i:i + n]) and bound(i, i + n) and bound(i + n, i + n) \
+                and _title_words().match(s, i + n) is None:
+            return i + n
+    return -1
