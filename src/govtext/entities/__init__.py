@@ -21,7 +21,8 @@ from .agencies import AgencyMatch, find_agencies, is_school, town_organ, unit_en
 from .lexicon import Squeezed, breakers, divisions, is_han, squeeze, trie_pattern
 from .officials import find_officials, follows, listed_names, role_at, title_at
 from .orgs import find_orgs
-from .persons import dotted_persons, find_persons, full_names, role_persons, speech_persons
+from .persons import (dotted_persons, find_persons, full_names, role_persons, speech_persons,
+                      word_persons)
 from .places import (Context, Place, context_of, find_abbreviations, find_named, find_places,
                      find_zones, zone_organ,
                      find_sites, find_townships, keep_place)
@@ -244,11 +245,20 @@ def _people(scan: _Scan, organs: dict[int, int]) -> list[Span]:
     officials = find_officials(s, organs, bound)
     listed = listed_names(s, officials, bound)
     taken = [(o.start, o.end) for o in officials] + [(n.start, n.end) for n in listed]
-    free = [n for n in speech_persons(s, bound) + dotted_persons(s, bound)
-            if not any(a < n.end and n.start < b for a, b in taken)]
-    taken += [(n.start, n.end) for n in free]
-    persons = listed + free + find_persons(
-        s, bound, taken, [o.name for o in officials] + [n.name for n in free])
+    free = []
+    for n in speech_persons(s, bound) + dotted_persons(s, bound):
+        if not any(a < n.end and n.start < b for a, b in taken):
+            free.append(n)
+            taken.append((n.start, n.end))
+    known = [o.name for o in officials] + [n.name for n in free]
+    # a name-shaped word the segmenter reads whole is a name, but too weak a clue to
+    # look for the same word elsewhere; a place found there is no name (石家庄)
+    for n in word_persons(s, bound):
+        if organs.get(n.end) != n.start and not any(a < n.end and n.start < b
+                                                    for a, b in taken):
+            free.append(n)
+            taken.append((n.start, n.end))
+    persons = listed + free + find_persons(s, bound, taken, known)
     persons += role_persons(s, bound, taken + [(p.start, p.end) for p in persons])
     officials = full_names(officials, [n.name for n in officials + persons])
     out: list[Span] = [Official(*scan.cut(o.start, o.end), name=o.name, title=o.title or "")

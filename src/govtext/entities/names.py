@@ -84,3 +84,12 @@ def _parts(name: str) -> list[str]:
 @lru_cache(maxsize=1)
 def speech_verbs() -> regex.Pattern[str]:
     return regex.compile(trie_pattern(r[0] for r in table("name_context.tsv", "speech")))
+
+
+def run_end(s: str, a: int, last: int, bound: Bound) -> int:
+    """End of a transliterated name whose run of table characters starts at `a` and
+    ends at `last`: the run end, unless its last character opens a word with what
+    follows (安南/希望, 圭尼贡/多日前); then the segmenter's last word end inside."""
+    if last - a >= 2 and not bound(last, last) and bound(last - 1, last - 1):
+        return last - 1
+    return last

@@ -22,7 +22,7 @@ import regex
 
 from ..data import read_rows
 from .lexicon import is_han, name_stopwords, surnames, table, trie_pattern
-from .names import (DOTS, is_translit_name, leaders, split_off, translit_chars,
+from .names import (DOTS, is_translit_name, leaders, run_end, split_off, translit_chars,
                     translit_places, translit_run, weak_surnames)
 
 Bound = Callable[[int, int], bool]
@@ -89,6 +89,8 @@ def _given_ok(given: str) -> bool:
     _, _, bad = _context()
     if len(given) == 2 and given[0] in _middle_ok():  # 温家宝, 钱其琛
         given = given[1:]
+    elif len(given) == 2 and given[1] in _middle_ok():  # 龚育之, 詹祖里
+        given = given[:1]
     return all(is_han(c) and c not in bad for c in given)
 
 
@@ -152,9 +154,9 @@ def name_after(s: str, i: int, bound: Bound) -> int:
         last = max(dotted.group().rfind(c) for c in "·•‧・") + i + 1
         run = translit_run(s, i, 24)
         if run > last:
-            for end in range(run, last, -1):
-                if (end == run or bound(end, end)) and is_translit_name(s[i:end]):
-                    return end
+            end = run_end(s, last, run, bound)
+            if is_translit_name(s[i:end]):
+                return end
         for end in range(last + 2, dotted.end() + 1):
             if follows(s, end):
                 return end

@@ -18,8 +18,8 @@ import regex
 
 from ..data import read_words
 from .lexicon import is_han, surnames, table, trie_pattern
-from .names import (DOTS, Bound, is_translit_name, speech_verbs, split_off, translit_chars,
-                    translit_run)
+from .names import (DOTS, Bound, is_translit_name, leaders, run_end, speech_verbs,
+                    split_off, translit_chars, translit_run, weak_surnames)
 from .officials import (NameMatch, _follows_firmly, _is_name, _surname_len, _title_words,
                         follows, name_after, title_at)
 
@@ -57,6 +57,75 @@ def speech_persons(s: str, bound: Bound) -> list[NameMatch]:
     return out
 
 
+def word_persons(s: str, bound: Bound) -> list[NameMatch]:
+    """A surname and two given-name characters that the segmenter reads as one word of
+    its own (宋敬波/放下, 的/徐东辉/即将): the segmenter's unknown-word model reads such
+    words as names, and the common words of that shape are in name_stopwords.txt."""
+    out: list[NameMatch] = []
+    chars = translit_chars()
+    for i in range(len(s) - 2):
+        if not bound(i, i):
+            continue
+        k = _surname_len(s[i:i + 3])
+        n = k + 2
+        j = i + n
+        if k == 0 or j > len(s) or not bound(j, j) \
+                or any(bound(p, p) for p in range(i + 1, j)):
+            continue
+        if s[i] in weak_surnames() or s[i + k:j] in _honorifics() or _quoted(s, i, j) \
+                or _in_figures(s, i, j) or all(c in chars for c in s[i:j]) \
+                or speech_verbs().fullmatch(s, j - 1, j) is not None:
+            # 高风险, 陈小姐, “银荔杯”, 31℃石家庄晴, 欧佩克 or 巴蒂/斯图塔 (a foreign
+            # word: read by the transliteration rules), 赵华说
+            continue
+        if not _word_context(s, i):
+            continue
+        if s[i:j] not in leaders() and _place_end(s[j - 1]):
+            continue  # 秦皇岛, 连云港, 伊敏河
+        if _is_name(s[i:j]) and not title_at(s, j) and not _suffix_at(s, j):
+            out.append(NameMatch(i, j, s[i:j], None))
+    return out
+
+
+def _word_context(s: str, i: int) -> bool:
+    """A name-shaped word with no other clue is a name only after a clause start, 、
+    or a conjunction (和, 与): 许银川今天, 王洪文、张春桥, not 实物廉租房 or 强农惠农."""
+    prev = s[i - 1:i]
+    return not (prev and is_han(prev) and prev not in _word_prev())
+
+
+@lru_cache(maxsize=1)
+def _word_prev() -> frozenset[str]:
+    return frozenset(r[0] for r in table("name_context.tsv", "word_prev"))
+
+
+def _quoted(s: str, i: int, j: int) -> bool:
+    """A word that is the whole content of quotes or book-title marks (“银荔杯”)."""
+    return i > 0 and j < len(s) and s[i - 1] in "“‘「『《〈\"'" and s[j] in "”’」』》〉\"'"
+
+
+def _in_figures(s: str, i: int, j: int) -> bool:
+    """A word between figures, as in a weather table (℃石家庄晴, 雷阵雨19℃)."""
+    return (i > 0 and (s[i - 1].isdigit() or s[i - 1] in "℃%％")) \
+        or (j < len(s) and s[j].isdigit())
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> regex.Pattern[str]:
+    return regex.compile("[" + "".join(sorted(read_words("name_not_before.txt"))) + "]")
+
+
+def _place_end(ch: str) -> bool:
+    """A last character that makes the word a place rather than a name; 山, 江 and 海
+    end given names too and are left out."""
+    return ch not in "山江海" and _suffixes().match(ch) is not None
+
+
+def _suffix_at(s: str, j: int) -> bool:
+    """A place or organization suffix right after the word (张家港/市, 王府井/大街)."""
+    return _suffixes().match(s, j) is not None
+
+
 @lru_cache(maxsize=1)
 def _honorifics() -> frozenset[str]:
     return frozenset(r[0] for r in table("name_context.tsv", "honorific"))
@@ -81,13 +150,10 @@ def dotted_persons(s: str, bound: Bound) -> list[NameMatch]:
             continue
         run = translit_run(s, a, 24)
         start_last = max(s.rfind(c, a, run) for c in DOTS) + 1
-        # the run ends at a character of no transliteration: trust it; inside a run
-        # the segmenter's word end decides
-        for end in range(run, start_last, -1):
-            if (end == run or bound(end, end)) and is_translit_name(s[a:end]):
-                out.append(NameMatch(a, end, s[a:end], None))
-                last_end = end
-                break
+        end = run_end(s, start_last, run, bound)
+        if end > start_last and is_translit_name(s[a:end]):
+            out.append(NameMatch(a, end, s[a:end], None))
+            last_end = end
     return out
 
 
