@@ -34,9 +34,9 @@ def _bracketed() -> regex.Pattern[str]:
     # scraped pages (no nesting there)
     ascii_marks = rf"<<([^<>{_STOPS}]{{1,{MAX_TITLE}}})>>"
     # Scraped pages put the marks on lines of their own (《⏎中华人民共和国宪法⏎》): a
-    # little whitespace with line breaks may stand right inside the marks, never in the
+    # little whitespace with one line break may stand right inside each mark, never in the
     # middle of a title.
-    gap = r"[\s\u3000]{0,8}"
+    gap = r"[ \t\u3000]{0,4}(?:\r?\n[ \t\u3000]{0,4})?"
     return regex.compile(
         rf"《{gap}((?:{plain}|{inner}){{1,{MAX_TITLE}}}?){gap}》|{ascii_marks}")
 
