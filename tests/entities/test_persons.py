@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govtext.document import Official, Person
+from govtext.model import Official, Person
 from govtext.pipeline import Pipeline
 
 

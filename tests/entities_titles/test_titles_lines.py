@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from govtext.document import Regulation
+from govtext.model import Regulation
 from govtext.pipeline import Pipeline
 
 # (text, expected span text, expected title, why)
