@@ -238,11 +238,19 @@ def role_persons(s: str, bound: Bound, taken: list[tuple[int, int]]) -> list[Nam
                 e = _whole_name(s, j, bound)
         else:  # the segmenter glued the surname to the role (网格员孙/立新)
             e = _firm_name(s, j)
-        if e < 0 or inside(j, e) or title_at(s, e) or split_off(s, j, bound) or s[j + 1:e] in honorifics \
+        if e < 0 or inside(j, e) or title_at(s, e) or split_off(s, j, bound) \
+                or _weak_word(s, j, e, bound) or s[j + 1:e] in honorifics \
                 or s[j + 2:e] in honorifics:
             continue
         out.append(NameMatch(j, e, s[j:e], None))
     return out
+
+
+def _weak_word(s: str, i: int, j: int, bound: Bound) -> bool:
+    """A weak surname that the segmenter reads as one word with the rest (群众/相结合,
+    群众/高品质, 农民/余粮): a common word, not a name, after a role noun."""
+    return s[i] in weak_surnames() and bound(i, j) \
+        and not any(bound(p, p) for p in range(i + 1, j))
 
 
 def _firm_name(s: str, i: int) -> int:
