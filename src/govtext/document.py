@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -302,10 +302,54 @@ class Quantity(Span):
                    low=num(attrs.get("low")), high=num(attrs.get("high")))
 
 
+INDICATOR_CHANGES = ("level", "increase", "decrease")
+INDICATOR_STATUSES = ("actual", "target")
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator(Span):
+    """The name of the statistic a QUANTITY measures: `城镇新增就业` for `1100万人以上`.
+
+    `quantity` is the ``(start, end)`` of the linked QUANTITY, `change` one of `INDICATOR_CHANGES`,
+    `status` one of `INDICATOR_STATUSES`; `year` is the year the figure refers to (see
+    docs/indicators.md), None when the document's date is unknown. `measure` is the linked
+    Quantity itself when the finder had it (not part of equality or of the JSON form).
+    """
+
+    quantity: tuple[int, int]
+    change: str
+    status: str
+    year: int | None = None
+    measure: Quantity | None = field(default=None, compare=False, repr=False)
+    label: ClassVar[str] = "INDICATOR"
+
+    def __post_init__(self) -> None:
+        if self.change not in INDICATOR_CHANGES:
+            raise ValueError(f"INDICATOR change must be one of {INDICATOR_CHANGES}, not {self.change!r}")
+        if self.status not in INDICATOR_STATUSES:
+            raise ValueError(f"INDICATOR status must be one of {INDICATOR_STATUSES}, not {self.status!r}")
+
+    @property
+    def attrs(self) -> dict[str, JSON]:
+        out: dict[str, JSON] = {"quantity": [self.quantity[0], self.quantity[1]],
+                                "change": self.change, "status": self.status}
+        if self.year is not None:
+            out["year"] = self.year
+        return out
+
+    @classmethod
+    def _from_attrs(cls, start: int, end: int, text: str, attrs: Mapping[str, JSON]) -> Span:
+        q = attrs["quantity"]
+        year = attrs.get("year")
+        return cls(start, end, text, quantity=(int(q[0]), int(q[1])),
+                   change=attrs.get("change", "level"), status=attrs.get("status", "actual"),
+                   year=None if year is None else int(year))
+
+
 SPAN_TYPES: dict[str, type[Span]] = {
     cls.label: cls
     for cls in (Official, Person, Agency, Org, Location, Regulation, Work, DocNo, Date,
-                Quantity, Term)
+                Quantity, Term, Indicator)
 }
 LABELS = tuple(SPAN_TYPES)
 
@@ -536,6 +580,13 @@ class Document:
     def terms(self) -> list[Term]:
         return self._of(Term)
 
+    @property
+    def indicators(self) -> list[Indicator]:
+        """INDICATOR spans, each with its linked Quantity as `measure`."""
+        by_offsets = {(q.start, q.end): q for q in self.quantities}
+        return [i if i.measure is not None or i.quantity not in by_offsets
+                else replace(i, measure=by_offsets[i.quantity]) for i in self._of(Indicator)]
+
     def by_label(self, label: str) -> list[Span]:
         return [s for s in self.spans if s.label == label]
 
@@ -654,7 +705,7 @@ class Document:
 
 
 __all__ = [
-    "Agency", "Date", "DocNo", "Document", "LABELS", "Location", "Metadata", "Number",
+    "Agency", "Date", "DocNo", "Document", "INDICATOR_CHANGES", "INDICATOR_STATUSES", "Indicator", "LABELS", "Location", "Metadata", "Number",
     "Official", "Org", "Person", "QUANTITY_KINDS", "Quantity", "REGULATION_KINDS", "Region",
     "Regulation",
     "Section", "Span", "Term", "Token", "Work", "format_number", "parse_exact", "span_from_dict",

@@ -11,7 +11,7 @@ from typing import Any, Iterable, Iterator
 from .document import Document
 from .segment import Segmenter, get_segmenter
 
-STAGES = ("structure", "segment", "numbers", "entities")
+STAGES = ("structure", "segment", "numbers", "entities", "indicators")
 
 
 def check_text(text: object) -> str:
@@ -73,9 +73,14 @@ class Pipeline:
             from .entities import find_entities
 
             spans.extend(find_entities(prep, tokens, structure))
+        resolved = list(resolve(spans, structure))
+        if "indicators" in self.stages and "numbers" in self.stages:
+            from .indicators.component import indicators_of
+
+            resolved.extend(indicators_of(prep, resolved, structure))
         return Document(
             text=text,
-            spans=tuple(resolve(spans, structure)),
+            spans=tuple(resolved),
             tokens=tuple(tokens),
             sentences=structure.sentences,
             paragraphs=structure.paragraphs,
