@@ -23,6 +23,7 @@ SCHEMA = "govtext.document"
 SCHEMA_VERSION = "1.0"
 
 Number = Union[Decimal, Fraction]
+Day = date  # for fields of classes that have a `date` property
 JSON = Any
 
 # ---------------------------------------------------------------------------
@@ -442,6 +443,14 @@ class Metadata:
     start: int | None = None  # offsets of the header lines in the text, when read from it
     end: int | None = None
     sponsor: str | None = None  # the site's sponsor from its footer (主办单位:…)
+    delivered: Day | None = None  # a work report's header line: ——2024年3月5日在…会议上
+    speaker: str | None = None  # the name under that line (国务院总理 李强 -> 李强)
+    meeting: str | None = None  # 第十四届全国人民代表大会第二次会议
+
+    @property
+    def date(self) -> Day | None:
+        """The document's date: issued, else published, else delivered."""
+        return self.issued or self.published or self.delivered
 
     def to_dict(self) -> dict[str, JSON]:
         return {
@@ -458,6 +467,9 @@ class Metadata:
             "start": self.start,
             "end": self.end,
             "sponsor": self.sponsor,
+            "delivered": None if self.delivered is None else self.delivered.isoformat(),
+            "speaker": self.speaker,
+            "meeting": self.meeting,
         }
 
     @classmethod
@@ -480,6 +492,9 @@ class Metadata:
             start=data.get("start"),
             end=data.get("end"),
             sponsor=data.get("sponsor"),
+            delivered=day(data.get("delivered")),
+            speaker=data.get("speaker"),
+            meeting=data.get("meeting"),
         )
 
 
