@@ -639,6 +639,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("eval", help="score against gold span files (govtext eval --help)",
                    add_help=False)
 
+    from .indicators import cli as indicators_cli
+
+    indicators_cli.add_parser(sub)
+
     train = sub.add_parser("train-segmenter", help="train a pkuseg segmentation model",
                            description="Train a pkuseg model from a segmented corpus "
                                        "(words separated by spaces, one sentence a line).")

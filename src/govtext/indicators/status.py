@@ -79,6 +79,15 @@ def _clause(norm: str, sent: Region, q: Quantity) -> tuple[int, int]:
     return lo, hi
 
 
+def _full_start(norm: str, start: int) -> int:
+    """The start of the whole sentence: a sentence region may end at ； or ：, but a
+    主要预期目标是： governs every clause up to 。."""
+    lo = start
+    while lo > 0 and start - lo < 400 and norm[lo - 1] not in "。！？!?\n":
+        lo -= 1
+    return lo
+
+
 def _cue(ctx: Context, pattern: regex.Pattern[str], start: int, end: int) -> bool:
     return any(not any(s <= m.start() < e for s, e in ctx.names)
                for m in pattern.finditer(ctx.masked, start, end))
@@ -96,9 +105,10 @@ def indicator_status(ctx: Context, sent: Region, q: Quantity,
     c_lo, c_hi = _clause(norm, sent, q)
     if _DONE.search(norm, c_lo, c_hi):
         return "actual"
-    if _cue(ctx, pats["sentence"], sent.start, q.start):
+    lo = _full_start(norm, sent.start)
+    if _cue(ctx, pats["sentence"], lo, q.start):
         return "target"
-    if _cue(ctx, pats["before"], sent.start, q.start):
+    if _cue(ctx, pats["before"], lo, q.start):
         return "target"
     if ctx.section_kind(q.start) == "plan" and not _PAST.search(norm, sent.start, q.start):
         return "target"

@@ -223,8 +223,9 @@ def read_report_header(text: str, norm: str) -> dict[str, object]:
     out: dict[str, object] = {"delivered": day,
                               "meeting": text[m.start("meeting"):m.end("meeting")]}
     after = [ln for ln in text[m.end():m.end() + 80].split("\n") if ln.strip(" \u3000\u200b")]
-    lines = "".join(after[:2])
-    sm = _SPEAKER.match(lines.replace("\u3000", " "))
-    if sm is not None:
-        out["speaker"] = sm.group("name")
+    for lines in (after[:1], after[:2]):
+        sm = _SPEAKER.match("".join(lines).replace("\u3000", " "))
+        if sm is not None:
+            out["speaker"] = sm.group("name")
+            break
     return out
