@@ -21,17 +21,21 @@ REPORTS = NOTEBOOKS.parent.parent / "shared" / "corpora" / "state-council-work-r
 
 def _run(corpus: Path) -> list:  # type: ignore[type-arg]
     nb = nbformat.read(NOTEBOOK, as_version=4)
-    old = os.environ.get("GOVTEXT_CORPUS")
+    old = os.environ.get("GOVTEXT_CORPUS"), os.environ.get("PYTHONPATH")
     os.environ["GOVTEXT_CORPUS"] = str(corpus)
+    # the kernel runs in notebooks/: it must import the govtext under test
+    paths = [str(Path(p).resolve()) for p in (old[1] or "").split(os.pathsep) if p]
+    os.environ["PYTHONPATH"] = os.pathsep.join([str(NOTEBOOKS.parent / "src"), *paths])
     try:
         client = nbclient.NotebookClient(nb, timeout=600, kernel_name="python3",
                                          resources={"metadata": {"path": str(NOTEBOOKS)}})
         client.execute()
     finally:
-        if old is None:
-            del os.environ["GOVTEXT_CORPUS"]
-        else:
-            os.environ["GOVTEXT_CORPUS"] = old
+        for name, value in zip(("GOVTEXT_CORPUS", "PYTHONPATH"), old):
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
     return [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
 
 
