@@ -30,6 +30,7 @@ NAME_SPANS = ("DATE", "AGENCY", "LOCATION", "OFFICIAL", "PERSON", "ORG")
 NOT_MEASURES = ("年", "周年", "个月", "月", "年度", "岁", "类", "大类", "种", "方面", "个方面")
 MAX_NAME = 30
 MAX_RIGHT = 16
+MAX_BARE = 12  # a clause without numbers this short may name the next clause's statistic
 
 
 @dataclass(slots=True)
@@ -59,15 +60,16 @@ class _Name:
 def _strip_right(s: str) -> tuple[str, str | None, bool, bool]:
     """`s` without its trailing cues; the nearest change cue; 分别 and 均 seen."""
     change = None
-    distribute = each = copula = False
+    distribute = each = copula = peeled = False
     while s:
         m = lexicon.COMPARISON.search(s)
         if m is not None:
             s = s[:m.start()]
             continue
         for word, what in lexicon.cues():
-            if s.endswith(word):
-                if what != "-" and (change is None or (copula and what != "level")):
+            if s.endswith(word) and (what != "~" or peeled):
+                peeled = True
+                if what not in "-~" and (change is None or (copula and what != "level")):
                     copula = change is None and word in COPULAS
                     change = what
                 distribute |= word == "分别"
@@ -85,6 +87,9 @@ def _strip_left(view: _View, lo: int, hi: int, others: Sequence[Span]) -> tuple[
     cut = shared = False
     while lo < hi:
         s = view.chars
+        if s[lo] == "的" and lo > 0:
+            lo += 1
+            continue
         if s[lo] in "、":
             shared = True
             lo += 1
@@ -228,6 +233,9 @@ def find_indicators(text: str, spans: Sequence[Span], sentences: Sequence[Region
         for c_start, c_end in _clauses(norm, sent.start, sent.end):
             qs = [q for q in in_sent if c_start <= q.start and q.end <= c_end]
             if not qs:
+                # a clause naming the statistic alone (工农业总产值，比1980年预计增长5.5%;
+                # 今年经济增长速度的宏观调控目标，定为百分之八至九)
+                last = _bare_name(_View.of(norm, c_start, c_end), near) or last
                 continue
             view = _View.of(norm, c_start, c_end)
             pos = 0
@@ -241,6 +249,14 @@ def find_indicators(text: str, spans: Sequence[Span], sentences: Sequence[Region
                 last = name
                 out.extend(_link(text, view, name, run, ctx, sent))
     return out
+
+
+def _bare_name(view: _View, near: Sequence[Span]) -> _Name | None:
+    left, change, _, _ = _strip_right(view.chars)
+    lo, _, _ = _strip_left(view, 0, len(left), near)
+    if not 0 < len(left) - lo <= MAX_BARE or left.endswith(("后", "前", "以来", "时", "中")):
+        return None  # too long for a name, or a time phrase (全国“两会”后)
+    return _Name(view.offsets[lo], view.offsets[len(left) - 1] + 1, change)
 
 
 def _name_of(view: _View, pos: int, a: int, b: int, nxt: int, near: Sequence[Span],

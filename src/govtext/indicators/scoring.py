@@ -8,9 +8,9 @@ from typing import Any, Callable, Sequence
 
 
 def _key(attrs: Any) -> tuple[Any, ...]:
-    q = attrs.get("quantity") or (None, None)
-    return (int(q[0]), int(q[1])) if q[0] is not None else None, attrs.get("change"), \
-        attrs.get("status")
+    q = attrs.get("quantity")
+    offsets = (int(q[0]), int(q[1])) if q else None
+    return offsets, attrs.get("change"), attrs.get("status")
 
 
 def score_indicators(golds: Sequence[Any], preds: Sequence[Any], score: Any,

@@ -26,6 +26,11 @@ from . import lexicon
 _TITLES = regex.compile(r"《[^《》\n]{0,80}》")
 _YEAR_IN_TITLE = regex.compile(r"(\d{4})年")
 _RELATIVE = regex.compile(r"(?<![比较由同])(今年|本年|去年|上年|明年|前年)(?!同期)")
+# a figure for a span of years (五年内, 今后五年, “七五”期间, 到本世纪末) has no one year
+_PERIOD = regex.compile(
+    r"(?:今后|未来|这|近)[一二三四五六七八九十两几\d]+年|[一二三四五六七八九十两几\d]+年(?:内|间|中|里)"
+    r"|期间|本世纪末|计划期|[一二三四五六七八九十]+五”?时期")
+_LIMIT = regex.compile(r"控制在[\s\u200b]*$")
 _OFFSET = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1, "前年": -2}
 _PAST = regex.compile(r"(?<![比较由同])(?:去年|上年|过去)")
 _DONE = regex.compile(r"实际(?:达到|完成|为|回落|上涨|增长了)|已经?(?:达到|完成|实现)|完成了")
@@ -102,6 +107,9 @@ def indicator_status(ctx: Context, sent: Region, q: Quantity,
     pats = lexicon.status_patterns()
     if _AFTER.match(norm, q.end, min(sent.end, q.end + 12)):
         return "target"
+    # a limit (控制在4.5%以内) is a target (guidelines: 控制在…以内)
+    if q.approx == "less" and _LIMIT.search(norm, max(sent.start, q.start - 6), q.start):
+        return "target"
     c_lo, c_hi = _clause(norm, sent, q)
     if _DONE.search(norm, c_lo, c_hi):
         return "actual"
@@ -124,11 +132,19 @@ def _date_year(d: Date) -> int | None:
 
 
 def indicator_year(ctx: Context, sent: Region, q: Quantity, status: str) -> int | None:
-    explicit = [d for d in ctx.dates if sent.start <= d.start and d.end <= q.start]
+    # the base of a comparison (比1955年增长) is not the figure's year
+    lo = _full_start(ctx.norm, sent.start)
+    period = None
+    for period in _PERIOD.finditer(ctx.norm, lo, q.start):
+        pass
+    explicit = [d for d in ctx.dates if sent.start <= d.start and d.end <= q.start
+                and ctx.norm[d.start - 1:d.start] not in ("比", "较", "由", "同", "与")]
     for d in reversed(explicit):
         y = _date_year(d)
-        if y is not None:
+        if y is not None and (period is None or d.start > period.start()):
             return y
+    if period is not None:
+        return None
     if ctx.year is None:
         return None
     words = list(_RELATIVE.finditer(ctx.norm, sent.start, q.start))

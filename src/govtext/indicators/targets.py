@@ -18,12 +18,12 @@ _SCOPE = ("今年", "全年", "明年", "我国", "全国", "年均", "平均每
 
 
 @lru_cache(maxsize=1)
-def _names() -> dict[str, list[tuple[str, str]]]:
-    """name -> [(column, change)]"""
-    out: dict[str, list[tuple[str, str]]] = {}
-    for column, change, names in read_rows("indicator_targets.tsv"):
+def _names() -> dict[str, list[tuple[str, str, str]]]:
+    """name -> [(column, change, unit)]"""
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for column, change, unit, names in read_rows("indicator_targets.tsv"):
         for n in names.split("|"):
-            out.setdefault(n, []).append((column, change))
+            out.setdefault(n, []).append((column, change, unit))
     return out
 
 
@@ -39,8 +39,9 @@ def _clean(text: str) -> str:
 
 
 def column_of(ind: Indicator) -> str | None:
-    for column, change in _names().get(_clean(ind.text), ()):
-        if change in ("any", ind.change):
+    unit = None if ind.measure is None else ind.measure.unit
+    for column, change, want in _names().get(_clean(ind.text), ()):
+        if change in ("any", ind.change) and unit == want:
             return column
     return None
 
@@ -75,14 +76,14 @@ def report_targets(doc: Document, year: int | None) -> dict[str, Any]:
         column = column_of(ind)
         if column is None or column in found:
             continue
-        if year is not None and ind.year is not None and ind.year != year:
+        if year is not None and ind.year != year:
             continue
         found[column] = ind
     for column in TARGET_COLUMNS:
-        ind = found.get(column)
-        row[column] = None if ind is None else format_value(ind)
-        row[column + "_text"] = None if ind is None else doc.text[
-            min(ind.start, ind.quantity[0]):max(ind.end, ind.quantity[1])]
+        hit = found.get(column)
+        row[column] = None if hit is None else format_value(hit)
+        row[column + "_text"] = None if hit is None else doc.text[
+            min(hit.start, hit.quantity[0]):max(hit.end, hit.quantity[1])]
     return row
 
 
