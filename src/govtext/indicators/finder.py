@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+import regex
+
 from ..document import Date, Quantity, Region, Section, Span
 from . import lexicon
 from .span import Indicator
@@ -30,6 +32,7 @@ NAME_SPANS = ("DATE", "AGENCY", "LOCATION", "OFFICIAL", "PERSON", "ORG")
 NOT_MEASURES = ("年", "周年", "个月", "月", "年度", "岁", "类", "大类", "种", "方面", "个方面")
 MAX_NAME = 30
 MAX_RIGHT = 16
+_TIME = regex.compile("今年|明年|去年|全年|年末|年底|当年")
 MAX_BARE = 12  # a clause without numbers this short may name the next clause's statistic
 
 
@@ -85,8 +88,8 @@ def _strip_left(view: _View, lo: int, hi: int, others: Sequence[Span]) -> tuple[
     """The first index of the name in view[lo:hi] after scope words and names of
     places, agencies and dates; whether a cutting verb opened it; whether 、 did."""
     cut = shared = False
+    s = view.chars
     while lo < hi:
-        s = view.chars
         if s[lo] == "的" and lo > 0:
             lo += 1
             continue
@@ -111,6 +114,12 @@ def _strip_left(view: _View, lo: int, hi: int, others: Sequence[Span]) -> tuple[
                 lo += len(conn)
                 continue
             break
+    # a time word inside opens the name after it (中央提出今年经济增长…)
+    m = None
+    for m in _TIME.finditer(s, lo, hi):
+        pass
+    if m is not None and m.end() < hi:
+        return _strip_left(view, m.end(), hi, others)[0], cut, shared
     return lo, cut, shared
 
 

@@ -90,7 +90,16 @@ def _full_start(norm: str, start: int) -> int:
     lo = start
     while lo > 0 and start - lo < 400 and norm[lo - 1] not in "。！？!?\n":
         lo -= 1
+    # a paragraph under a line ending in ： (今年…主要预期目标是：) is governed by it
+    head = lo
+    while head > 0 and norm[head - 1] in "\n \t\u3000\u200b\r":
+        head -= 1
+    if head < lo and head > 0 and norm[head - 1] in "：:":
+        return full_start(norm, head - 1)
     return lo
+
+
+full_start = _full_start
 
 
 def _cue(ctx: Context, pattern: regex.Pattern[str], start: int, end: int) -> bool:

@@ -6,11 +6,18 @@ data (data/indicator_targets.tsv); older reports' wording (工农业总产值, �
 from __future__ import annotations
 
 from functools import lru_cache
+
+import regex
 from typing import Any, Iterable
 
 from ..data import read_rows
 from ..document import Document, Indicator, format_number
+from ..text.prepare import Prepared
 from .frame import dated_indicators, year_from_name
+from .status import full_start
+
+# the sentence that states a report's targets (今年…主要预期目标是：): its figures win
+_STATED = regex.compile(r"预期目标|主要目标|调控目标|计划要求|目标是|目标为")
 
 TARGET_COLUMNS = ("gdp_growth", "cpi", "new_urban_jobs", "registered_unemployment",
                   "surveyed_unemployment")
@@ -70,15 +77,19 @@ def report_targets(doc: Document, year: int | None) -> dict[str, Any]:
     """One report's row: {"year": …, column: value or None, column + "_name": …}."""
     row: dict[str, Any] = {"year": year}
     found: dict[str, Indicator] = {}
+    stated = {}  # column -> whether its figure sits under 主要预期目标是 and the like
+    norm = Prepared.of(doc.text).norm
     for ind in dated_indicators(doc, year):
         if ind.status != "target":
             continue
         column = column_of(ind)
-        if column is None or column in found:
+        if column is None or (column in found and stated[column]):
             continue
         if year is not None and ind.year != year:
             continue
-        found[column] = ind
+        strong = _STATED.search(norm, full_start(norm, ind.start), ind.quantity[0]) is not None
+        if column not in found or strong:
+            found[column], stated[column] = ind, strong
     for column in TARGET_COLUMNS:
         hit = found.get(column)
         row[column] = None if hit is None else format_value(hit)
