@@ -32,7 +32,8 @@ NAME_SPANS = ("DATE", "AGENCY", "LOCATION", "OFFICIAL", "PERSON", "ORG")
 NOT_MEASURES = ("年", "周年", "个月", "月", "年度", "岁", "类", "大类", "种", "方面", "个方面")
 MAX_NAME = 30
 MAX_RIGHT = 16
-_TIME = regex.compile("今年|明年|去年|全年|年末|年底|当年")
+_TIME = regex.compile("(?<![比较由同与])(?:今年|明年|去年|全年|年末|年底|当年)")
+_COMPARED = regex.compile(r"(?:比|较|由|同|与)(?:上年|去年|前年|上一年|\d{4}年)")
 MAX_BARE = 12  # a clause without numbers this short may name the next clause's statistic
 
 
@@ -261,7 +262,8 @@ def find_indicators(text: str, spans: Sequence[Span], sentences: Sequence[Region
 
 
 def _bare_name(view: _View, near: Sequence[Span]) -> _Name | None:
-    left, change, _, _ = _strip_right(view.chars)
+    m = _COMPARED.search(view.chars)  # 物价上涨幅度比去年有明显回落: the name ends at 比
+    left, change, _, _ = _strip_right(view.chars if m is None else view.chars[:m.start()])
     lo, _, _ = _strip_left(view, 0, len(left), near)
     if not 0 < len(left) - lo <= MAX_BARE or left.endswith(("后", "前", "以来", "时", "中")):
         return None  # too long for a name, or a time phrase (全国“两会”后)

@@ -25,7 +25,7 @@ from . import lexicon
 
 _TITLES = regex.compile(r"《[^《》\n]{0,80}》")
 _YEAR_IN_TITLE = regex.compile(r"(\d{4})年")
-_RELATIVE = regex.compile(r"(?<![比较由同])(今年|本年|去年|上年|明年|前年)(?!同期)")
+_RELATIVE = regex.compile(r"(?<![比较由同与])(今年|本年|去年|上年|明年|前年)(?!同期)")
 # a figure for a span of years (五年内, 今后五年, “七五”期间, 到本世纪末) has no one year
 _PERIOD = regex.compile(
     r"(?:今后|未来|这|近)[一二三四五六七八九十两几\d]+年|[一二三四五六七八九十两几\d]+年(?:内|间|中|里)"
