@@ -34,7 +34,7 @@ MAX_NAME = 30
 MAX_RIGHT = 16
 _TIME = regex.compile("(?<![比较由同与])(?:今年|明年|去年|全年|年末|年底|当年)")
 _COMPARED = regex.compile(r"(?:比|较|由|同|与)(?:上年|去年|前年|上一年|\d{4}年)")
-MAX_BARE = 12  # a clause without numbers this short may name the next clause's statistic
+MAX_BARE = 16  # a clause without numbers this short may name the next clause's statistic
 
 
 @dataclass(slots=True)
@@ -94,6 +94,10 @@ def _strip_left(view: _View, lo: int, hi: int, others: Sequence[Span]) -> tuple[
         if s[lo] == "的" and lo > 0:
             lo += 1
             continue
+        m = lexicon.PERIOD_LEAD.match(s, lo, hi)
+        if m is not None and m.end() < hi:
+            lo = m.end()
+            continue
         if s[lo] in "、":
             shared = True
             lo += 1
@@ -127,6 +131,8 @@ def _strip_left(view: _View, lo: int, hi: int, others: Sequence[Span]) -> tuple[
 def _right_name(view: _View, lo: int, hi: int) -> int:
     """The end (index into view) of the noun phrase starting at lo, or lo for none."""
     s = view.chars
+    if any(s.startswith(w, lo) for w, what in lexicon.cues() if what not in "-~"):
+        return lo  # 由33%上升到34%: a change word, no noun
     end = lo
     limit = min(hi, lo + MAX_RIGHT)
     while end < limit:
