@@ -66,7 +66,7 @@ def _strip_right(s: str) -> tuple[str, str | None, bool, bool]:
     change = None
     distribute = each = copula = peeled = False
     while s:
-        m = lexicon.COMPARISON.search(s)
+        m = lexicon.COMPARISON.search(s) or lexicon.YEAR_END.search(s)
         if m is not None:
             s = s[:m.start()]
             continue
@@ -95,7 +95,7 @@ def _strip_left(view: _View, lo: int, hi: int, others: Sequence[Span]) -> tuple[
             lo += 1
             continue
         m = lexicon.PERIOD_LEAD.match(s, lo, hi)
-        if m is not None and m.end() < hi:
+        if m is not None and m.end() > lo:
             lo = m.end()
             continue
         if s[lo] in "、":

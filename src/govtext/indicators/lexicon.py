@@ -61,6 +61,8 @@ def status_patterns() -> dict[str, regex.Pattern[str]]:
 COMPARISON = regex.compile(
     r"(?:比|较|由|同|与)[^\s，。；、]{0,10}?(?:年|前|初|末|底|期|时|月|间|过去)"
     r"(?:同期|底|末|初)?的?(?:预计|实际)?$")
+# the year of the figure before it (下降为1952年的39%): no part of the name
+YEAR_END = regex.compile(r"(?:\d{4}|[〇零○一二三四五六七八九]{4})年(?:底|末|初)?的?$")
 # a span of years opening a name: 五年内, 过去五年, 这五年, 1979年至1983年 is a DATE
 PERIOD_LEAD = regex.compile(r"(?:过去|今后|这|近|未来|前)?[一二三四五六七八九十两几\d]+年(?:内|间|中|里|来)?")
 CONNECTORS = ("以及", "、", "和", "及", "与", "或")
