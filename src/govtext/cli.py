@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator, Sequence
 
 from . import __version__
-from .document import Document
+from .model import Document
 
 PROG = "govtext"
 TEXT_SUFFIXES = (".txt",)
@@ -639,7 +639,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("eval", help="score against gold span files (govtext eval --help)",
                    add_help=False)
 
-    from .indicators import cli as indicators_cli
+    from .indicators import cli as indicators_cli  # govtext indicators (issue 14)
 
     indicators_cli.add_parser(sub)
 

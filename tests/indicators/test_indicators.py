@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govtext
-from govtext.document import Document, Indicator
+from govtext.model import Document, Indicator
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
-from ..document import Document
+from ..model import Document
 from .frame import COLUMNS, indicator_rows, year_from_name
 from .targets import TARGET_COLUMNS, targets_table
 

@@ -18,7 +18,7 @@ from typing import Iterable, Sequence
 
 import regex
 
-from ..document import Date, Quantity, Region, Section, Span
+from ..model import Date, Quantity, Region, Section, Span
 from . import lexicon
 from .span import Indicator
 from .status import Context, indicator_status, indicator_year

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Sequence
 
-from ..document import Document, Indicator, format_number
+from ..model import Document, Indicator, format_number
 
 COLUMNS = ("document", "date", "indicator", "change", "status", "year", "value",
            "value_float", "unit", "kind", "approx", "low", "high", "sentence", "start",

@@ -20,7 +20,7 @@ from typing import Sequence
 
 import regex
 
-from ..document import Date, Quantity, Region, Section
+from ..model import Date, Quantity, Region, Section
 from . import lexicon
 
 _TITLES = regex.compile(r"《[^《》\n]{0,80}》")

@@ -11,7 +11,7 @@ import regex
 from typing import Any, Iterable
 
 from ..data import read_rows
-from ..document import Document, Indicator, format_number
+from ..model import Document, Indicator, format_number
 from ..text.prepare import Prepared
 from .frame import dated_indicators, year_from_name
 from .status import full_start
@@ -77,7 +77,7 @@ def report_targets(doc: Document, year: int | None) -> dict[str, Any]:
     """One report's row: {"year": …, column: value or None, column + "_name": …}."""
     row: dict[str, Any] = {"year": year}
     found: dict[str, Indicator] = {}
-    stated = {}  # column -> whether its figure sits under 主要预期目标是 and the like
+    stated: dict[str, bool] = {}  # column -> whether its figure sits under 主要预期目标是 and the like
     norm = Prepared.of(doc.text).norm
     for ind in dated_indicators(doc, year):
         if ind.status != "target":
