@@ -262,6 +262,8 @@ def score_document(gold: GoldDoc, doc: Document, strict: bool = False) -> Report
     report = Report(docs=1)
     hosts = [g for g in gold.spans if g.label in OPTIONAL_HOSTS]
     labels = {g.label for g in gold.spans} | {s.label for s in doc.spans}
+    if "INDICATOR" in labels:
+        labels = _indicator_scope(gold, doc, report, labels)
     for label in labels:
         golds = [g for g in gold.spans if g.label == label and not g.optional]
         optional = [g for g in gold.spans if g.label == label and g.optional]
@@ -308,6 +310,24 @@ def score_document(gold: GoldDoc, doc: Document, strict: bool = False) -> Report
                                                g.start))
         report.scores[label] = s
     return report
+
+
+def _indicator_scope(gold: GoldDoc, doc: Document, report: Report, labels: set[str]) -> set[str]:
+    """INDICATOR links are scored by their attributes (govtext.indicators.scoring); a gold
+    file that annotates them scores only the labels it annotates (the indicator gold
+    leaves the entities out), and one without them does not score them."""
+    gold_labels = {g.label for g in gold.spans}
+    if "INDICATOR" in gold_labels:
+        from .indicators.scoring import score_indicators
+
+        s = LabelScore("INDICATOR")
+        score_indicators(
+            [g for g in gold.spans if g.label == "INDICATOR" and not g.optional],
+            doc.by_label("INDICATOR"), s,
+            lambda kind, g, p, start: report.mistakes.append(
+                Mistake(gold.name, kind, "INDICATOR", g, p, start)))
+        report.scores["INDICATOR"] = s
+    return gold_labels - {"INDICATOR"} if "INDICATOR" in gold_labels else labels - {"INDICATOR"}
 
 
 def evaluate(paths: Iterable[str | Path], pipeline: Any = None,

@@ -19,7 +19,7 @@ from .errors import InputError
 from .model import Document
 from .segment import Segmenter, get_segmenter
 
-STAGES = ("structure", "segment", "numbers", "entities")
+STAGES = ("structure", "segment", "numbers", "entities", "indicators")
 
 
 def check_text(text: object) -> str:
@@ -113,6 +113,12 @@ class Pipeline:
         spans, decisions = decide(candidates, structure,
                                   blocked=self.rules.is_blocked if self.rules.blocked else None,
                                   min_score=self.min_score, explain=explain)
+        if "indicators" in self.stages and "numbers" in self.stages:
+            # links between resolved spans: they compete with nothing, so they join
+            # after the resolver (the finder reads the QUANTITY spans that were kept)
+            from .indicators.component import indicators_of
+
+            spans = [*spans, *indicators_of(analysis, spans)]
         doc = Document(
             text=analysis.text,
             spans=tuple(spans),

@@ -41,6 +41,7 @@ COMMANDS = (
     "govtext.cli.train",
     "govtext.cli.explain",
     "govtext.corpus.cli",
+    "govtext.indicators.cli",
 )
 
 

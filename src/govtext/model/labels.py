@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from ..errors import InputError
-from .spans import (APPROX, QUANTITY_KINDS, REGULATION_KINDS, Agency, Date, DocNo, Location,
-                    Official, Org, Person, Quantity, Regulation, Span, Term, Work)
+from .spans import (APPROX, INDICATOR_CHANGES, INDICATOR_STATUSES, QUANTITY_KINDS,
+                    REGULATION_KINDS, Agency, Date, DocNo, Indicator, Location, Official, Org,
+                    Person, Quantity, Regulation, Span, Term, Work)
 
 # attribute kinds: how a value looks in JSON
 #   str       a string                 number   an exact number string ("12.5", "1/3")
@@ -190,6 +191,15 @@ _BUILTIN = (
         "TERM", Term, hosts_optional=True,
         rank=10, accessor="terms", colour="#d8e2dc",
         description="a policy term or slogan in quotation marks"),
+    LabelSpec(  # links, added after the resolver (they overlap names freely)
+        "INDICATOR", Indicator, rank=11, accessor="indicators", colour="#e9c46a",
+        attrs=(Attr("quantity", "offsets", required=True,
+                    doc="[start, end] of the QUANTITY the statistic is measured by"),
+               Attr("change", choices=INDICATOR_CHANGES, required=True),
+               Attr("status", choices=INDICATOR_STATUSES, required=True),
+               Attr("year", "int", nullable=True, doc="the year the figure refers to")),
+        columns=(("change", "change"), ("status", "status"), ("year", "year")),
+        description="the name of the statistic a QUANTITY measures"),
 )
 for _spec in _BUILTIN:
     register(_spec)
