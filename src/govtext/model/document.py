@@ -176,12 +176,12 @@ class Document:
         return cls.from_dict(loads(text))
 
     # -- integrations (optional extras; imported only when used) ------------
-    def to_frame(self, **options: Any) -> pandas.DataFrame:
-        """One row per span as a pandas DataFrame (needs the `pandas` extra); options
-        as for `govtext.to_frame`."""
+    def to_frame(self) -> pandas.DataFrame:
+        """One row per span as a pandas DataFrame (needs the `pandas` extra); the
+        columns of `govtext.to_frame` without `doc_id`."""
         from ..integrations.pandas import document_frame
 
-        return document_frame(self, **options)
+        return document_frame(self)
 
     def to_spacy(self, nlp: spacy.language.Language | None = None, *,
                  labels: str = "govtext") -> spacy.tokens.Doc:

@@ -159,10 +159,10 @@ _BUILTIN = (
         attrs=(Attr("value", "iso", nullable=True), Attr("low", "iso", nullable=True),
                Attr("high", "iso", nullable=True)),
         yields_inside=frozenset({"DOCNO", "QUANTITY"}), yields_contained=frozenset({"DOCNO"}),
-        columns=(("value", "value"), ("low", "low"), ("high", "high")),
+        columns=(("value", "date"), ("low", "date_low"), ("high", "date_high")),
         description="an absolute calendar date or period"),
     LabelSpec(
-        "QUANTITY", Quantity, rank=9, accessor="quantities", colour="#ffd166",
+        "QUANTITY", Quantity, rank=9, accessor="quantities", colour="#c5e99b",
         ontonotes="QUANTITY",
         attrs=(Attr("value", "number", required=True), Attr("unit"),
                Attr("kind", choices=QUANTITY_KINDS), Attr("approx", choices=APPROX,
