@@ -5,14 +5,21 @@ from __future__ import annotations
 import html
 import re
 from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+
+import govtext
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govtext.model import Document, Location, Official, Person, Quantity, Region, Term
-from govtext.integrations.display import COLOURS, render_body, render_html
+from govtext.model import (Agency, Date, Document, Location, Official, Person, Quantity,
+                           Region, Term)
+from govtext.integrations.display import colour, compact_value, page, render_body, render_html
+from govtext.model import labels as registry
 
-LABEL_TAG = re.compile(r'<span class="gt-label">[A-Z]+</span>')
+LABEL_TAG = re.compile(r'<span class="gt-label">[A-Z]+</span>(<span class="gt-value">[^<]*</span>)?')
 TAG = re.compile(r"<[^>]*>")
 
 
@@ -45,9 +52,9 @@ def test_hover_shows_normalized_value_and_colour_per_label() -> None:
     ))
     out = render_html(doc)
     assert 'title="QUANTITY\nvalue: 350000000\nunit: 元\nkind: money"' in out
-    assert f'background: {COLOURS["QUANTITY"]}' in out
-    assert f'background: {COLOURS["LOCATION"]}' in out
-    assert COLOURS["QUANTITY"] != COLOURS["LOCATION"]
+    assert f'background: {colour("QUANTITY")}' in out
+    assert f'background: {colour("LOCATION")}' in out
+    assert colour("QUANTITY") != colour("LOCATION")
     assert "<style>" in out  # self-contained
 
 
@@ -111,7 +118,7 @@ def documents(draw: st.DrawFn) -> Document:
 @settings(max_examples=200, deadline=None)
 @given(documents())
 def test_display_keeps_every_character_and_is_well_nested(doc: Document) -> None:
-    body, skipped = render_body(doc, limit=None)
+    body, skipped = render_body(doc, limit=None, compact=False)
     assert visible_text(body) == doc.text
     assert body.count("<mark") == body.count("</mark>")
     assert body.count("<span") == body.count("</span>")
@@ -138,3 +145,91 @@ def test_boilerplate_is_greyed_and_spans_still_drawn() -> None:
     assert '<span class="gt-boilerplate" title="footer">打印 关闭</span>' in body
     assert visible_text(body) == text
     assert "gt-official" in body
+
+
+# ---------------------------------------------------------------------------
+# issue 16: values visible, tags that do not wrap, distinct colours, no blank gaps
+
+
+def test_values_are_shown_after_the_span_and_can_be_hidden() -> None:
+    text = "投入约3.5亿元，2018年4月由市政府印发"
+    doc = Document(text, spans=(
+        Quantity(*at(text, "约3.5亿元"), value=Decimal("350000000"), unit="元",
+                 kind="money", approx="about"),
+        Date(*at(text, "2018年4月"), value="2018-04"),
+        Agency(*at(text, "市政府"), canonical="秦皇岛市人民政府"),
+    ))
+    out = render_html(doc)
+    assert '<span class="gt-value">≈350000000 元</span>' in out
+    assert '<span class="gt-value">2018-04</span>' in out
+    assert '<span class="gt-value">秦皇岛市人民政府</span>' in out
+    assert 'class="govtext-hide-values"' in out and ":checked ~ .govtext-doc .gt-value" in out
+    assert "checked>" in render_html(doc, values=False)
+
+
+@pytest.mark.parametrize("span, expected", [
+    (Quantity(0, 5, "5至10个", value=Decimal(5), unit="个", kind="count",
+              low=Decimal(5), high=Decimal(10)), "5–10 个"),
+    (Quantity(0, 4, "三分之一", value=Fraction(1, 3), unit="", kind="ratio"), "1/3"),
+    (Agency(0, 3, "国务院", canonical="国务院"), None),  # the text says it all
+    (Official(0, 5, "市长张瑞书", name="张瑞书", title="市长"), None),
+])
+def test_compact_values(span, expected) -> None:
+    assert compact_value(span) == expected
+
+
+def test_tags_never_wrap_and_colours_come_from_the_registry() -> None:
+    out = render_html(Document("x"))
+    rule = re.search(r"\.gt-label, \.govtext-doc \.gt-value \{([^}]*)\}", out).group(1)
+    assert "white-space: nowrap" in rule and "inline-block" in rule
+    for spec in registry.specs():
+        assert colour(spec.label) == spec.colour
+    assert colour("OFFICIAL") != colour("QUANTITY")  # issue 16: both were orange
+
+
+def test_runs_of_blank_lines_become_one() -> None:
+    text = "第一段\n\n\n\n\n　\n第二段\n\n第三段"
+    body, _ = render_body(Document(text))
+    assert visible_text(body) == "第一段\n\n第二段\n\n第三段"
+
+
+def test_full_height_or_a_box() -> None:
+    doc = Document("市长王伟")
+    assert 'style="max-height: 40em"' in render_html(doc)
+    assert "max-height" not in render_html(doc, height=None).split("</style>")[1]
+
+
+def test_page_is_a_complete_utf8_document_and_refuses_lone_surrogates() -> None:
+    out = page(Document("市长王伟"), title="<t>")
+    assert out.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in out
+    assert "<title>&lt;t&gt;</title>" in out
+    with pytest.raises(ValueError, match=r"\[E009\]"):
+        page(Document("a\udc80"))
+
+
+def test_view_command_writes_a_page(tmp_path) -> None:
+    from govtext.integrations import view
+
+    src = tmp_path / "report.txt"
+    src.write_text("市长张瑞书强调，全年投放贷款271.27亿元。", encoding="utf-8")
+    out = tmp_path / "page.html"
+    assert view.main([str(src), "-o", str(out)]) == 0
+    html_text = out.read_text(encoding="utf-8")
+    assert "gt-official" in html_text and "27127000000 元" in html_text
+    as_json = tmp_path / "doc.json"
+    as_json.write_text(govtext.annotate("增长3.5%").to_json(), encoding="utf-8")
+    assert view.main([str(as_json), "-o", str(out)]) == 0
+    assert "3.5 %" in out.read_text(encoding="utf-8")
+    assert view.main([str(tmp_path / "missing.txt"), "-o", str(out)]) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.json", "page.html", "report.txt"]
+
+
+def test_view_registers_on_a_subparser() -> None:
+    import argparse
+
+    from govtext.integrations import view
+
+    parser = argparse.ArgumentParser()
+    view.add_parser(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(["view", "f.txt", "-o", "p.html"])
+    assert args.run is view.run and args.output == "p.html" and args.limit is None

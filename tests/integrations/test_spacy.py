@@ -145,7 +145,7 @@ def test_entities_do_not_overlap_and_the_inner_spans_stay_in_the_group(sdoc):
 ])
 def test_extension_values(sdoc, text, label, ext, expected):
     span = next(s for s in sdoc.spans["govtext"] if s.text == text and s.label_ == label)
-    got = getattr(span._, ext)
+    got = getattr(span._.govtext, ext)
     assert got == expected and type(got) is type(expected)
 
 
@@ -153,11 +153,11 @@ def test_govtext_attrs_match_the_document(gdoc, sdoc):
     group = by_key(sdoc.spans["govtext"])
     for s in gdoc.spans:
         span = group[(s.start, s.end, s.label)]
-        assert span._.govtext_attrs == s.attrs
-        assert span._.govtext_span == {"start": s.start, "end": s.end, "text": s.text,
-                                      "attrs": s.attrs}
+        values = span._.govtext
+        assert values.attrs == s.attrs and values.label == s.label
+        assert (values.start, values.end, values.text) == (s.start, s.end, s.text)
     for ent in sdoc.ents:  # entities read the same storage
-        assert ent._.govtext_attrs == group[(ent.start_char, ent.end_char, ent.label_)]._.govtext_attrs
+        assert ent._.govtext == group[(ent.start_char, ent.end_char, ent.label_)]._.govtext
 
 
 def test_sentences_come_from_govtext(gdoc, sdoc):
@@ -168,8 +168,8 @@ def test_sentences_come_from_govtext(gdoc, sdoc):
 def test_values_survive_to_bytes(gdoc, sdoc):
     again = Doc(sdoc.vocab).from_bytes(sdoc.to_bytes())
     assert again.text == sdoc.text
-    assert [(e.text, e.label_, e._.value, e._.number) for e in again.ents] == [
-        (e.text, e.label_, e._.value, e._.number) for e in sdoc.ents]
+    assert [(e.text, e.label_, e._.govtext.value, e._.govtext.number) for e in again.ents] == [
+        (e.text, e.label_, e._.govtext.value, e._.govtext.number) for e in sdoc.ents]
     assert len(again.spans["govtext"]) == len(gdoc.spans)
 
 
@@ -252,7 +252,7 @@ def test_annotate_output_converts_exactly(text):
     group = by_key(sdoc.spans["govtext"])
     for s in gdoc.spans:
         if s.start < s.end:
-            assert group[(s.start, s.end, s.label)]._.govtext_attrs == s.attrs
+            assert group[(s.start, s.end, s.label)]._.govtext.attrs == s.attrs
     ents = list(sdoc.ents)
     assert all(a.end <= b.start for a, b in zip(ents, ents[1:]))
     assert {(e.start_char, e.end_char, e.label_) for e in ents} <= set(group)
@@ -295,7 +295,7 @@ def test_component_through_add_pipe():
             (s for s in gdoc.spans if s.start < s.end), key=lambda s: (s.start, -s.end))):
         assert span.label_ == g.label
         assert span.start_char <= g.start and g.end <= span.end_char  # widened at most
-        assert span._.govtext_attrs == g.attrs
+        assert span._.govtext.attrs == g.attrs
     ents = list(doc.ents)
     assert all(a.end <= b.start for a, b in zip(ents, ents[1:]))
     assert {(e.start_char, e.end_char, e.label_) for e in ents} <= {
@@ -314,8 +314,8 @@ def test_component_widens_spans_that_split_spacy_tokens():
     doc = Doc(nlp.vocab, words=["省长张", "伟", "讲话"], spaces=[False] * 3)
     doc = component(doc)
     (ent,) = doc.ents
-    assert ent.text == "省长张伟" and ent._.name == "张伟"
-    assert ent._.govtext_span["start"] == 2 and ent._.govtext_span["text"] == "张伟"
+    assert ent.text == "省长张伟" and ent._.govtext.name == "张伟"
+    assert ent._.govtext.start == 2 and ent._.govtext.text == "张伟"
 
 
 @Language.component("govtext_test_first_ent")
@@ -367,8 +367,9 @@ if __name__ == "__main__":
     texts = ["2020年完成投资12.5亿元。", "增长百分之七，新建住房两千套。", "没有数字的句子。",
              "2018年4月印发通知，涉及资金3000万元。"]
     def summary(docs):
-        return [[(e.start_char, e.end_char, e.label_, e._.value, e._.unit,
-                  e._.govtext_attrs) for e in d.ents] + [len(d.spans["govtext"])]
+        return [[(e.start_char, e.end_char, e.label_, e._.govtext.value, e._.govtext.unit,
+                  e._.govtext.attrs) for e in d.ents] + [len(d.spans["govtext"]),
+                 [s.text for s in d.sents], len(d._.govtext.spans)]
                 for d in docs]
     one = summary(nlp.pipe(texts))
     two = summary(nlp.pipe(texts, n_process=2, batch_size=2))
@@ -416,5 +417,5 @@ def test_set_spans_skips_spans_without_tokens():
 def test_without_spacy_the_error_says_what_to_install(monkeypatch, gdoc):
     monkeypatch.setitem(sys.modules, "spacy", None)
     monkeypatch.delitem(sys.modules, "govtext.integrations.spacy")
-    with pytest.raises(ImportError, match=r"pip install govtext\[spacy\]"):
+    with pytest.raises(ImportError, match=r"pip install 'govtext\[spacy\]'"):
         gdoc.to_spacy()

@@ -136,10 +136,15 @@ def _build() -> "tuple[Any, tuple[tuple[int, ...], ...], int]":
         return _automaton
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _scan(s: str) -> list[list[int]]:
     """For each scanner, the sorted positions of `s` where one of its keys starts."""
     ac, owners, n = _build()
     found: list[list[int]] = [[] for _ in range(n)]
+    if _SURROGATE.search(s):  # the automaton takes UTF-8: a lone surrogate (which no
+        s = _SURROGATE.sub("\ufffd", s)  # key holds) becomes U+FFFD, offsets unchanged
     for c0 in range(0, len(s), _CHUNK):
         c1 = min(c0 + _CHUNK, len(s))
         # one character more, so a two-character key across the chunk edge is seen

@@ -9,9 +9,10 @@ The same code runs on a laptop and on a cluster: the file list is built here, ea
 partition of paths is read and annotated on a worker (so the folder must be visible to
 the workers, e.g. a shared file system), and each worker process loads the pipeline
 once and reuses it for every partition it runs. The output is the flat span table of
-`govtext.integrations.pandas.TABLE_COLUMNS` (doc_id, path, start, end, label, text,
-value, unit, kind, approx, low, high, name, title, canonical, reg_kind, section), every
-value an exact string; a document without spans has no rows.
+`govtext.integrations.pandas.TABLE_COLUMNS` (doc_id, path, offsets, label, text,
+section, the registry's attribute columns with exact values as strings and float
+columns next to them, the document's date and year), typed by `arrow_schema()`; a
+document without spans has no rows.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from ..pipeline import Pipeline, default_pipeline
-from .pandas import TABLE_COLUMNS, table_frame, table_rows
+from .pandas import arrow_schema, table_frame, table_rows
 
 DEFAULT_PATTERNS = ("*.txt",)
 
@@ -89,7 +90,6 @@ def annotate_folder_to_parquet(folder: str | Path, out_dir: str | Path, *,
     import dask
     import dask.dataframe as dd
     import pandas as pd
-    import pyarrow as pa
 
     documents = list_documents(folder, patterns)
     if not documents:
@@ -101,8 +101,7 @@ def annotate_folder_to_parquet(folder: str | Path, out_dir: str | Path, *,
     frame = dd.from_pandas(paths, npartitions=npartitions, sort=False)
     spans = frame.map_partitions(annotate_partition, pipeline, meta=table_frame([]),
                                  enforce_metadata=False)
-    schema = pa.schema([(c, pa.int64() if c in ("start", "end") else pa.string())
-                        for c in TABLE_COLUMNS])
+    schema = arrow_schema()
     out = Path(out_dir)
     task = spans.to_parquet(str(out), write_index=False, schema=schema, compute=False)
     if client is not None:

@@ -1,8 +1,11 @@
-"""A Document as self-contained HTML, so that it shows itself in a notebook.
+"""A Document as self-contained HTML, so that it shows itself in a notebook or a page.
 
-Each span is a highlighted ``<mark>`` with a colour per label and its label after it;
-hovering shows the normalized attributes (value, unit, name, title, ...) from the
-``title`` attribute. Only the standard library is used (no spaCy, no displaCy).
+Each span is a highlighted ``<mark>`` in its label's colour (from the label registry),
+followed by its label tag and, where it has one, a compact normalized value
+(``27127000000 元``, ``2018-04``, the canonical name of an agency); a checkbox above the
+text hides the values. Tags never break across lines. Hovering still shows every
+attribute. Runs of blank lines are drawn as one blank line. Only the standard library
+is used (no spaCy, no displaCy); `page` makes a complete HTML file (`govtext view`).
 
 Overlaps: spans are visited outermost first (by start, then longest). A span lying
 inside an open one is drawn nested inside it; a span that crosses the boundary of an
@@ -13,44 +16,68 @@ were skipped.
 from __future__ import annotations
 
 import html
+import itertools
+import re
 from typing import Any
 
 from ..model import Document, Region, Span
+from ..model import labels as registry
 
-COLOURS = {
-    "OFFICIAL": "#f6bd60",
-    "PERSON": "#f28482",
-    "AGENCY": "#84a59d",
-    "ORG": "#a3c4bc",
-    "LOCATION": "#90caf9",
-    "REGULATION": "#cdb4db",
-    "WORK": "#ffc8dd",
-    "DOCNO": "#b8c0ff",
-    "DATE": "#bde0fe",
-    "QUANTITY": "#ffd166",
-    "TERM": "#d8e2dc",
-}
 FALLBACK_COLOUR = "#dddddd"
 DEFAULT_LIMIT = 100_000  # characters drawn; a notebook chokes on megabytes of marks
+DEFAULT_HEIGHT = "40em"  # the notebook box; None draws the whole text (resizable box)
 
 CSS = """
 .govtext-doc { font-family: system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC",
-  sans-serif; line-height: 2.1; white-space: pre-wrap; word-break: break-all;
-  max-height: 40em; overflow-y: auto; padding: 0.5em; border: 1px solid #e0e0e0; }
+  sans-serif; line-height: 2.2; white-space: pre-wrap; word-break: break-all;
+  overflow-y: auto; padding: 0.5em; border: 1px solid #e0e0e0; resize: vertical; }
 .govtext-doc mark { padding: 0.05em 0.15em; margin: 0 0.05em; border-radius: 0.3em;
   color: inherit; }
 .govtext-doc mark mark { padding: 0 0.1em; }
+.govtext-doc .gt-label, .govtext-doc .gt-value { display: inline-block;
+  white-space: nowrap; word-break: keep-all; font-family: sans-serif; line-height: 1.2;
+  vertical-align: middle; }
 .govtext-doc .gt-label { font-size: 0.6em; font-weight: bold; margin-left: 0.3em;
-  vertical-align: middle; opacity: 0.75; font-family: sans-serif; }
+  opacity: 0.75; }
+.govtext-doc .gt-value { font-size: 0.7em; margin-left: 0.25em; padding: 0 0.3em;
+  border-radius: 0.3em; background: rgba(255, 255, 255, 0.65); color: #333; }
+.govtext-hide-values:checked ~ .govtext-doc .gt-value { display: none; }
 .govtext-legend { font-family: sans-serif; font-size: 0.85em; margin: 0.3em 0; }
-.govtext-legend span { padding: 0.1em 0.4em; margin-right: 0.3em; border-radius: 0.3em; }
+.govtext-legend span { padding: 0.1em 0.4em; margin-right: 0.3em; border-radius: 0.3em;
+  white-space: nowrap; display: inline-block; }
+.govtext-toggle { font-family: sans-serif; font-size: 0.8em; color: #444; }
 .govtext-doc .gt-boilerplate { color: #999; }
 .govtext-note { font-family: sans-serif; font-size: 0.8em; color: #666; }
 """
 
+_ids = itertools.count(1)  # ids for the checkbox of each rendering on one page
+_BLANK_RUN = re.compile(r"\n(?:[ \t\r\u3000]*\n){2,}")
+_APPROX = {"more": ">", "less": "<", "about": "≈"}
+
 
 def colour(label: str) -> str:
-    return COLOURS.get(label, FALLBACK_COLOUR)
+    """A label's display colour, from the registry."""
+    spec = registry.get(label)
+    return spec.colour if spec is not None else FALLBACK_COLOUR
+
+
+def compact_value(span: Span) -> str | None:
+    """The short normalized value drawn after a span, or None when the text says it
+    all."""
+    attrs = span.attrs
+    if span.label == "QUANTITY":
+        low, high = attrs.get("low"), attrs.get("high")
+        number = f"{low}–{high}" if low is not None and high is not None else attrs["value"]
+        sign = _APPROX.get(attrs.get("approx") or "", "")
+        return f"{sign}{number} {attrs.get('unit') or ''}".strip()
+    if span.label == "DATE":
+        return attrs.get("value")
+    if span.label == "AGENCY":
+        canonical = attrs.get("canonical")
+        return canonical if canonical and canonical != span.text else None
+    if span.label == "REGULATION":
+        return attrs.get("kind")
+    return None
 
 
 def _tooltip(span: Span) -> str:
@@ -69,14 +96,21 @@ def _open(span: Span) -> str:
 
 
 def _close(span: Span) -> str:
-    return f'<span class="gt-label">{html.escape(span.label)}</span></mark>'
+    value = compact_value(span)
+    shown = f'<span class="gt-value">{html.escape(value)}</span>' if value else ""
+    return f'<span class="gt-label">{html.escape(span.label)}</span>{shown}</mark>'
 
 
-def render_body(doc: Document, limit: int | None = DEFAULT_LIMIT) -> tuple[str, int]:
+def render_body(doc: Document, limit: int | None = DEFAULT_LIMIT, *,
+                compact: bool = True) -> tuple[str, int]:
     """The text with its spans as nested ``<mark>`` elements, and how many crossing
     spans were skipped. Boilerplate regions are greyed. Only the first `limit`
-    characters are drawn."""
+    characters are drawn; with `compact`, runs of blank lines become one."""
     text = doc.text if limit is None else doc.text[:limit]
+
+    def escape(part: str) -> str:
+        return html.escape(_BLANK_RUN.sub("\n\n", part) if compact else part)
+
     end_of_text = len(text)
     out: list[str] = []
     stack: list[Span | Region] = []
@@ -87,7 +121,7 @@ def render_body(doc: Document, limit: int | None = DEFAULT_LIMIT) -> tuple[str, 
         nonlocal pos
         while stack and stack[-1].end <= offset:
             top = stack.pop()
-            out.append(html.escape(text[pos:top.end]))
+            out.append(escape(text[pos:top.end]))
             pos = top.end
             out.append(_close(top) if isinstance(top, Span) else "</span>")
 
@@ -102,7 +136,7 @@ def render_body(doc: Document, limit: int | None = DEFAULT_LIMIT) -> tuple[str, 
         if stack and item.end > stack[-1].end:
             skipped += isinstance(item, Span)  # crosses an open item: cannot nest
             continue
-        out.append(html.escape(text[pos:item.start]))
+        out.append(escape(text[pos:item.start]))
         pos = item.start
         if isinstance(item, Span):
             out.append(_open(item))
@@ -110,7 +144,7 @@ def render_body(doc: Document, limit: int | None = DEFAULT_LIMIT) -> tuple[str, 
             out.append(f'<span class="gt-boilerplate" title="{html.escape(item.kind)}">')
         stack.append(item)
     close_until(end_of_text)
-    out.append(html.escape(text[pos:]))
+    out.append(escape(text[pos:]))
     return "".join(out), skipped
 
 
@@ -124,9 +158,12 @@ def render_legend(doc: Document) -> str:
     return f'<div class="govtext-legend">{chips or "no spans"}</div>'
 
 
-def render_html(doc: Document, limit: int | None = DEFAULT_LIMIT) -> str:
-    """Self-contained HTML (with its own CSS) for a Document: legend, highlighted text
-    and a note about anything not drawn."""
+def render_html(doc: Document, limit: int | None = DEFAULT_LIMIT, *,
+                height: str | None = DEFAULT_HEIGHT, values: bool = True) -> str:
+    """Self-contained HTML (with its own CSS) for a Document: legend, a checkbox that
+    hides the values, the highlighted text in a box `height` high (None: as high as the
+    text) and a note about anything not drawn. `values` says whether the values show
+    at first."""
     body, skipped = render_body(doc, limit)
     notes = []
     if limit is not None and len(doc.text) > limit:
@@ -135,18 +172,37 @@ def render_html(doc: Document, limit: int | None = DEFAULT_LIMIT) -> str:
         notes.append(f"{skipped} span(s) crossing another span not drawn")
     note = (f'<div class="govtext-note">{html.escape("; ".join(notes))}</div>'
             if notes else "")
+    box = f' style="max-height: {html.escape(height)}"' if height else ""
+    uid = f"govtext-values-{next(_ids)}"
+    checked = "" if values else " checked"
+    toggle = (f'<input type="checkbox" class="govtext-hide-values" id="{uid}"{checked}>'
+              f'<label class="govtext-toggle" for="{uid}"> hide values</label>')
     return (f"<style>{CSS}</style>"
-            f'<div class="govtext">{render_legend(doc)}'
-            f'<div class="govtext-doc">{body}</div>{note}</div>')
+            f'<div class="govtext">{render_legend(doc)}{toggle}'
+            f'<div class="govtext-doc"{box}>{body}</div>{note}</div>')
+
+
+def page(doc: Document, title: str = "govtext", limit: int | None = None,
+         height: str | None = None) -> str:
+    """A complete HTML page (UTF-8) showing a Document, the whole text by default."""
+    from . import check_encodable
+
+    check_encodable(doc.text)
+    return ("<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\">"
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{html.escape(title)}</title></head>"
+            '<body style="margin: 1em auto; max-width: 60em; padding: 0 1em">'
+            f"{render_html(doc, limit, height=height)}</body></html>\n")
 
 
 def display(doc: Document, **kwargs: Any) -> None:
-    """Show a Document in IPython/Jupyter (what evaluating ``doc`` in a cell does)."""
+    """Show a Document in IPython/Jupyter (what evaluating ``doc`` in a cell does);
+    keyword arguments as for `render_html` (``height=None`` for the whole text)."""
     from IPython.display import HTML
     from IPython.display import display as ipython_display
 
     ipython_display(HTML(render_html(doc, **kwargs)))
 
 
-__all__ = ["COLOURS", "CSS", "colour", "display", "render_body", "render_html",
-           "render_legend"]
+__all__ = ["CSS", "colour", "compact_value", "display", "page", "render_body",
+           "render_html", "render_legend"]

@@ -1,79 +1,109 @@
-"""Spans as pandas DataFrames (the `pandas` extra).
+"""Spans as pandas DataFrames (the `pandas` extra), and the flat span table of files.
 
-    >>> doc.to_frame()                      # one row per span
-    >>> govtext.to_frame(docs)              # many documents, with a doc_id column
-    >>> quantities_frame(docs)              # quantities, with a float column for plots
+    >>> doc.to_frame()                        # one row per span
+    >>> frame = govtext.to_frame(docs)        # many documents, with a doc_id column
+    >>> frame.groupby("unit")["value_float"].sum()
+    >>> frame.merge(metadata_frame(docs), on="doc_id")   # doc_title, doc_issuer, ...
 
-Exact values stay exact: the `value` column holds a `Decimal` for a quantity, the exact
-string ``"p/q"`` for a fraction and the ISO string for a date; `quantities_frame` adds a
-`value_float` column next to it for plotting only.
+The columns come from the label registry (`LabelSpec.columns`), one meaning each:
 
-`span_records` builds the same rows as plain dicts without pandas, so the command line
-and the Dask recipe share one definition of the flat span table.
+- ``value``: a QUANTITY's exact value as a string (``"27127000000"``, ``"1/3"``; read
+  it back with `govtext.model.parse_exact`), and ``value_float`` next to it (float64,
+  for arithmetic, grouping and plots); likewise ``low``/``low_float`` and
+  ``high``/``high_float`` for ranges;
+- ``date``, ``date_low``, ``date_high``: a DATE's ISO 8601 value (``"2018-04"``);
+- ``name``, ``title``, ``canonical``, ``reg_kind``, ``issuer_code``, ``year``,
+  ``serial``, ``unit``, ``kind``, ``approx``: the other attributes;
+- ``doc_date`` and ``doc_year``: the document's own date (`Metadata.date`).
+
+`span_rows` builds the rows as plain dicts without pandas; `to_frame`, the command
+line's TSV and Parquet output and the Dask recipe all use it. Text with a lone
+surrogate raises `InputError` E009 (Arrow and UTF-8 files cannot hold it).
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
-from fractions import Fraction
+from datetime import date
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Union
 
-from ..model import (Agency, Date, Document, Number, Official, Person, Quantity,
-                        Regulation, Span, Work, format_number)
+from ..model import Document, Metadata, Span
+from ..model import labels as registry
+from . import check_encodable
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
-
-# The flat span table: one row per span. `kind` is a quantity's kind, `reg_kind` a
-# regulation's, so each column keeps one meaning.
-SPAN_COLUMNS = ("doc_id", "start", "end", "label", "text", "section", "value", "unit",
-                "kind", "approx", "low", "high", "name", "title", "canonical", "reg_kind")
-QUANTITY_COLUMNS = ("doc_id", "start", "end", "text", "value", "value_float", "unit",
-                    "kind", "approx", "low", "high", "section")
+    import pyarrow as pa
 
 Docs = Union[Document, Iterable[Document], Mapping[Any, Document]]
 
-
-def _exact(value: Number | None) -> Decimal | str | None:
-    """A Decimal stays a Decimal; a Fraction becomes its exact string ``"p/q"``."""
-    if value is None or isinstance(value, Decimal):
-        return value
-    return format_number(value)
+_BASE = ("start", "end", "label", "text", "section")
+_DOC = ("doc_date", "doc_year")
 
 
-def _exact_string(value: Number | None) -> str | None:
-    return None if value is None else format_number(value)
+def attribute_columns() -> tuple[tuple[str, str], ...]:
+    """(column, kind) for every attribute column of the registered labels, in rank
+    order; a ``number`` column is followed by its ``<column>_float``."""
+    out: dict[str, str] = {}
+    for spec in registry.specs():
+        for attr_name, column in spec.columns:
+            attr = spec.attr(attr_name)
+            kind = attr.kind if attr is not None else "str"
+            if out.setdefault(column, kind) != kind:
+                raise ValueError(f"frame column {column!r} has two kinds: "
+                                 f"{out[column]} and {kind} ({spec.label})")
+            if kind == "number":
+                out.setdefault(f"{column}_float", "float")
+    return tuple(out.items())
 
 
-def span_record(doc: Document, span: Span, *, exact_strings: bool = False) -> dict[str, Any]:
-    """One span as a flat row (without `doc_id`). With ``exact_strings`` every value is
-    written as its exact string (for TSV and Parquet, where a Decimal has no place)."""
-    row: dict[str, Any] = {
-        "start": span.start, "end": span.end, "label": span.label, "text": span.text,
-        "section": None, "value": None, "unit": None, "kind": None, "approx": None,
-        "low": None, "high": None, "name": None, "title": None, "canonical": None,
-        "reg_kind": None,
-    }
-    section = doc.section_of(span) if doc.outline else None
-    if section is not None:
-        row["section"] = section.title
-    if isinstance(span, Quantity):
-        exact = _exact_string if exact_strings else _exact
-        row.update(value=exact(span.value), unit=span.unit, kind=span.kind,
-                   approx=span.approx, low=exact(span.low), high=exact(span.high))
-    elif isinstance(span, Date):
-        row.update(value=span.value, low=span.low, high=span.high)
-    elif isinstance(span, Official):
-        row.update(name=span.name, title=span.title)
-    elif isinstance(span, Person):
-        row.update(name=span.name)
-    elif isinstance(span, Agency):
-        row.update(canonical=span.canonical)
-    elif isinstance(span, Regulation):
-        row.update(title=span.title, reg_kind=span.kind)
-    elif isinstance(span, Work):
-        row.update(title=span.title)
-    return row
+def columns(*, path: bool = False) -> tuple[str, ...]:
+    """The columns of the span table: doc_id (and path), offsets, label, text,
+    section, the attribute columns, the document's date and year."""
+    head = ("doc_id", "path") if path else ("doc_id",)
+    return head + _BASE + tuple(c for c, _ in attribute_columns()) + _DOC
+
+
+def _float(value: str | None) -> float | None:
+    if value is None:
+        return None
+    num, _, den = value.partition("/")
+    return float(num) / float(den) if den else float(num)
+
+
+def _cells(span: Span) -> dict[str, Any]:
+    spec = registry.get(span.label)
+    if spec is None:
+        return {}
+    attrs = span.attrs
+    cells: dict[str, Any] = {}
+    for attr_name, column in spec.columns:
+        value = attrs.get(attr_name)
+        cells[column] = value
+        attr = spec.attr(attr_name)
+        if attr is not None and attr.kind == "number":
+            cells[f"{column}_float"] = _float(value)
+    return cells
+
+
+def span_rows(doc: Document, doc_id: Any = 0, path: str | None = None
+              ) -> Iterator[dict[str, Any]]:
+    """One flat row per span of `doc`, with every column of `columns(path=...)`:
+    exact values as strings, floats next to them, the document's date and year."""
+    check_encodable(doc.text)
+    names = columns(path=path is not None)
+    day = doc.metadata.date
+    head: dict[str, Any] = {"doc_id": doc_id}
+    if path is not None:
+        head["path"] = path
+    for span in doc.spans:
+        row = dict.fromkeys(names)
+        row.update(head)
+        section = doc.section_of(span) if doc.outline else None
+        row.update(start=span.start, end=span.end, label=span.label, text=span.text,
+                   section=None if section is None else section.title,
+                   doc_date=day, doc_year=None if day is None else day.year)
+        row.update(_cells(span))
+        yield row
 
 
 def _named(docs: Docs) -> Iterator[tuple[Any, Document]]:
@@ -90,92 +120,153 @@ def _named(docs: Docs) -> Iterator[tuple[Any, Document]]:
             yield i, doc
 
 
-def span_records(docs: Docs, *, exact_strings: bool = False) -> Iterator[dict[str, Any]]:
-    """Flat rows (with `doc_id`) for every span of every document, in order."""
+def span_records(docs: Docs) -> Iterator[dict[str, Any]]:
+    """Flat rows for every span of every document, in order."""
     for doc_id, doc in _named(docs):
-        for span in doc.spans:
-            yield {"doc_id": doc_id, **span_record(doc, span, exact_strings=exact_strings)}
-
-
-# The flat span table of files on disk (TSV, Parquet, the Dask recipe): every value an
-# exact string, every column a plain type, so Spark, DuckDB or Excel read it as is.
-TABLE_COLUMNS = ("doc_id", "path", "start", "end", "label", "text", "value", "unit", "kind",
-                 "approx", "low", "high", "name", "title", "canonical", "reg_kind",
-                 "section")
-
-
-def table_rows(doc: Document, doc_id: str, path: str | None = None
-               ) -> Iterator[dict[str, Any]]:
-    """Rows of the flat span table for one document (exact values as strings)."""
-    for span in doc.spans:
-        row = span_record(doc, span, exact_strings=True)
-        yield {"doc_id": doc_id, "path": path, **{k: row[k] for k in TABLE_COLUMNS[2:]}}
-
-
-def table_frame(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
-    """The flat span table as a DataFrame with a fixed schema: int64 offsets, nullable
-    strings elsewhere (so every Parquet part has the same columns and types)."""
-    pd = _pandas()
-    frame = pd.DataFrame.from_records(list(rows), columns=list(TABLE_COLUMNS))
-    for col in TABLE_COLUMNS:
-        frame[col] = frame[col].astype("int64" if col in ("start", "end") else
-                                       pd.StringDtype())
-    return frame
+        yield from span_rows(doc, doc_id)
 
 
 def _pandas() -> Any:
     try:
         import pandas
     except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError("this needs pandas: pip install 'govtext[pandas]'") from exc
+        from ..errors import MissingExtra
+
+        raise MissingExtra("E401", feature="DataFrames", package="pandas",
+                           extra="pandas") from exc
     return pandas
 
 
-def _frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> pd.DataFrame:
+def _typed(rows: Iterable[Mapping[str, Any]], names: tuple[str, ...],
+           dates_as_text: bool) -> pd.DataFrame:
     pd = _pandas()
-    frame = pd.DataFrame.from_records(rows, columns=list(columns))
-    for col in ("start", "end"):
-        frame[col] = frame[col].astype("int64")
-    # Values must stay Python objects (Decimal, "p/q"), never be coerced to numbers.
-    for col in ("value", "low", "high"):
-        frame[col] = frame[col].astype(object)
+    frame = pd.DataFrame.from_records(list(rows), columns=list(names))
+    kinds = dict(attribute_columns())
+    for col in names:
+        kind = kinds.get(col, "str")
+        if col in ("start", "end"):
+            frame[col] = frame[col].astype("int64")
+        elif col == "doc_id" and not dates_as_text:
+            continue  # the caller's keys, as given
+        elif kind == "float":
+            frame[col] = frame[col].astype("float64")
+        elif kind == "bool":
+            frame[col] = frame[col].astype("boolean")
+        elif col == "doc_year":
+            frame[col] = frame[col].astype("Int64")
+        elif col == "doc_date" and not dates_as_text:
+            frame[col] = pd.to_datetime(frame[col])
+        else:
+            frame[col] = frame[col].map(_text, na_action="ignore").astype(pd.StringDtype())
     return frame
 
 
-def document_frame(doc: Document) -> pd.DataFrame:
-    """One row per span of one document (what `Document.to_frame()` returns)."""
-    rows = [span_record(doc, s) for s in doc.spans]
-    return _frame(rows, SPAN_COLUMNS[1:])
+def _text(value: Any) -> str:
+    return value.isoformat() if isinstance(value, date) else str(value)
 
 
 def to_frame(docs: Docs) -> pd.DataFrame:
-    """One row per span of every document, with a `doc_id` column: the mapping key
-    when `docs` is a mapping (e.g. file name -> Document), else the position."""
-    return _frame(list(span_records(docs)), SPAN_COLUMNS)
+    """One row per span of every document (see the module docstring for the columns),
+    with a `doc_id` column: the mapping key when `docs` is a mapping (e.g. file name ->
+    Document), else the position."""
+    return _typed(span_records(docs), columns(), dates_as_text=False)
 
 
-def _float(value: Number | None) -> float | None:
-    return None if value is None else float(value)
+def document_frame(doc: Document) -> pd.DataFrame:
+    """One row per span of one document (what `Document.to_frame()` returns): the
+    columns of `to_frame` without `doc_id`."""
+    return to_frame(doc).drop(columns=["doc_id"])
 
 
 def quantities_frame(docs: Docs) -> pd.DataFrame:
-    """One row per QUANTITY: the exact `value` (Decimal, or ``"p/q"`` for a fraction)
-    and, next to it, `value_float` for plotting and rough arithmetic."""
-    rows = []
-    for doc_id, doc in _named(docs):
-        for q in doc.quantities:
-            row = span_record(doc, q)
-            rows.append({
-                "doc_id": doc_id, "start": q.start, "end": q.end, "text": q.text,
-                "value": row["value"], "value_float": _float(q.value), "unit": q.unit,
-                "kind": q.kind, "approx": q.approx, "low": row["low"], "high": row["high"],
-                "section": row["section"],
-            })
-    frame = _frame(rows, QUANTITY_COLUMNS)
-    frame["value_float"] = frame["value_float"].astype("float64")
+    """The QUANTITY rows of `to_frame`, with their own columns only."""
+    own = {c for _, c in registry.spec("QUANTITY").columns}
+    keep = ["doc_id", "start", "end", "text", "section"] + [
+        c for c in columns() if c in own or c.removesuffix("_float") in own] + list(_DOC)
+    frame = to_frame(docs)
+    return frame[frame["label"] == "QUANTITY"][keep].reset_index(drop=True)
+
+
+# The metadata table: every column but doc_id prefixed, so it joins with `to_frame`
+# without clashing (a span's `title`, a DOCNO's `year`); the span table already has
+# the document's date and year (doc_date, doc_year).
+METADATA_COLUMNS = ("doc_id", "doc_title", "doc_issuer", "doc_docno", "doc_issued",
+                    "doc_published", "doc_delivered", "doc_index_no", "doc_topic",
+                    "doc_validity", "doc_source", "doc_sponsor", "doc_speaker",
+                    "doc_meeting")
+_DAYS = ("doc_issued", "doc_published", "doc_delivered")
+
+
+def metadata_row(doc_id: Any, meta: Metadata) -> dict[str, Any]:
+    return {"doc_id": doc_id, "doc_title": meta.title, "doc_issuer": meta.issuer,
+            "doc_docno": None if meta.docno is None else meta.docno.text,
+            "doc_issued": meta.issued, "doc_published": meta.published,
+            "doc_delivered": meta.delivered, "doc_index_no": meta.index_no,
+            "doc_topic": meta.topic, "doc_validity": meta.validity,
+            "doc_source": meta.source, "doc_sponsor": meta.sponsor,
+            "doc_speaker": meta.speaker, "doc_meeting": meta.meeting}
+
+
+def metadata_frame(docs: Docs) -> pd.DataFrame:
+    """One row per document with its metadata (title, issuer, document number, dates,
+    ...), to join with `to_frame`: ``frame.merge(metadata_frame(docs), on="doc_id")``.
+    Dates are datetime64."""
+    pd = _pandas()
+    rows = [metadata_row(doc_id, doc.metadata) for doc_id, doc in _named(docs)]
+    frame = pd.DataFrame.from_records(rows, columns=list(METADATA_COLUMNS))
+    for col in METADATA_COLUMNS[1:]:
+        frame[col] = (pd.to_datetime(frame[col]) if col in _DAYS
+                      else frame[col].astype(pd.StringDtype()))
     return frame
 
 
-__all__ = ["QUANTITY_COLUMNS", "SPAN_COLUMNS", "TABLE_COLUMNS", "document_frame",
-           "quantities_frame", "span_record", "span_records", "table_frame", "table_rows",
+# ---------------------------------------------------------------------------
+# the flat span table of files (TSV, Parquet, the Dask recipe)
+
+
+def table_columns() -> tuple[str, ...]:
+    return columns(path=True)
+
+
+TABLE_COLUMNS = table_columns()
+
+
+def table_rows(doc: Document, doc_id: str, path: str | None = None
+               ) -> Iterator[dict[str, Any]]:
+    """Rows of the flat span table for one document: `span_rows` with a path, the
+    document's date as an ISO string."""
+    for row in span_rows(doc, doc_id, path or ""):
+        if row["path"] == "":
+            row["path"] = None
+        if row["doc_date"] is not None:
+            row["doc_date"] = row["doc_date"].isoformat()
+        yield row
+
+
+def table_frame(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    """The flat span table as a DataFrame with a fixed schema (`arrow_schema`), so
+    every Parquet part has the same columns and types."""
+    return _typed(rows, TABLE_COLUMNS, dates_as_text=True)
+
+
+def arrow_schema() -> pa.Schema:
+    """The Arrow schema of the flat span table: int64 offsets and year, float64 float
+    columns, bool flags, strings elsewhere."""
+    import pyarrow as pa
+
+    kinds = dict(attribute_columns())
+
+    def arrow_type(col: str) -> Any:
+        if col in ("start", "end", "doc_year"):
+            return pa.int64()
+        kind = kinds.get(col)
+        return (pa.float64() if kind == "float" else pa.bool_() if kind == "bool"
+                else pa.string())
+
+    return pa.schema([(c, arrow_type(c)) for c in TABLE_COLUMNS])
+
+
+__all__ = ["METADATA_COLUMNS", "TABLE_COLUMNS", "arrow_schema", "attribute_columns",
+           "columns", "document_frame", "metadata_frame", "metadata_row",
+           "quantities_frame", "span_records", "span_rows", "table_frame", "table_rows",
            "to_frame"]

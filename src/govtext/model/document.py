@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
-from typing import Any, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, Sequence, TypeVar
 
 from ..errors import SchemaError
 from . import labels as registry
@@ -18,6 +18,11 @@ from .serialize import SCHEMA, SCHEMA_VERSION, document_parts, loads
 from .spans import (Agency, Date, DocNo, Indicator, Location, Official, Org, Person,
                     Quantity, Regulation, Span, Term, Work)
 from .structure import Metadata, Region, Section, Token
+
+if TYPE_CHECKING:  # pragma: no cover - the optional extras, for type checkers only
+    import pandas
+    import spacy.language
+    import spacy.tokens
 
 JSON = Any
 S = TypeVar("S", bound=Span)
@@ -178,17 +183,20 @@ class Document:
         return cls.from_dict(loads(text))
 
     # -- integrations (optional extras; imported only when used) ------------
-    def to_frame(self) -> Any:
-        """One row per span as a pandas DataFrame (needs the `pandas` extra)."""
+    def to_frame(self) -> pandas.DataFrame:
+        """One row per span as a pandas DataFrame (needs the `pandas` extra); the
+        columns of `govtext.to_frame` without `doc_id`."""
         from ..integrations.pandas import document_frame
 
         return document_frame(self)
 
-    def to_spacy(self, nlp: Any = None) -> Any:
-        """The document as a `spacy.tokens.Doc` (needs the `spacy` extra)."""
+    def to_spacy(self, nlp: spacy.language.Language | None = None, *,
+                 labels: str = "govtext") -> spacy.tokens.Doc:
+        """The document as a `spacy.tokens.Doc` (needs the `spacy` extra); ``labels=
+        "ontonotes"`` gives the entities OntoNotes labels."""
         from ..integrations.spacy import to_spacy
 
-        return to_spacy(self, nlp)
+        return to_spacy(self, nlp, labels=labels)
 
     def _repr_html_(self) -> str:
         from ..integrations.display import render_html

@@ -118,7 +118,7 @@ _BUILTIN = (
         attrs=(Attr("issuer_code", required=True), Attr("year", nullable=True),
                Attr("serial", required=True)),
         yields_inside=frozenset({"REGULATION", "WORK"}),
-        columns=(("issuer_code", "issuer_code"), ("year", "year"), ("serial", "serial")),
+        columns=(("issuer_code", "issuer_code"), ("year", "docno_year"), ("serial", "serial")),
         description="an official document number (文号)"),
     LabelSpec(
         "REGULATION", Regulation, hosts_optional=True,
@@ -168,11 +168,11 @@ _BUILTIN = (
         attrs=(Attr("value", "iso", nullable=True), Attr("low", "iso", nullable=True),
                Attr("high", "iso", nullable=True)),
         yields_inside=frozenset({"DOCNO", "QUANTITY"}), yields_contained=frozenset({"DOCNO"}),
-        columns=(("value", "value"), ("low", "low"), ("high", "high")),
+        columns=(("value", "date"), ("low", "date_low"), ("high", "date_high")),
         description="an absolute calendar date or period"),
     LabelSpec(
         "QUANTITY", Quantity, value_scored=True,
-        rank=9, accessor="quantities", colour="#ffd166",
+        rank=9, accessor="quantities", colour="#c5e99b",
         ontonotes="QUANTITY",
         attrs=(Attr("value", "number", required=True), Attr("unit"),
                Attr("kind", choices=QUANTITY_KINDS), Attr("approx", choices=APPROX,

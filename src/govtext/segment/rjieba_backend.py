@@ -6,10 +6,23 @@ instance has its own `rjieba.Jieba`, so the module-level one is left alone.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable
 
 from .base import LexiconSegmenter
 from .jieba_backend import JiebaSegmenter
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _restore(words: Iterable[str], text: str) -> list[str]:
+    """The words cut from a same-length copy of `text`, spelled as in `text`."""
+    out, at = [], 0
+    for w in words:
+        out.append(text[at:at + len(w)])
+        at += len(w)
+    return out
 
 
 class RjiebaSegmenter(JiebaSegmenter):
@@ -29,6 +42,9 @@ class RjiebaSegmenter(JiebaSegmenter):
         return jb
 
     def _cut(self, backend: Any, text: str) -> Iterable[str]:
+        if _SURROGATE.search(text):  # Rust takes UTF-8: a lone surrogate becomes U+FFFD
+            words = backend.cut(_SURROGATE.sub("\ufffd", text), self.hmm)
+            return _restore(words, text)
         return backend.cut(text, self.hmm)
 
     segment = LexiconSegmenter.segment  # words from rjieba, aligned to the text
