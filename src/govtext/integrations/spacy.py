@@ -77,7 +77,8 @@ def _entry(span: Span) -> Optional[Dict[str, Any]]:
     store = span._.get(_STORE)
     if not store:
         return None
-    entry = store.get(span.label_)
+    kb = span.kb_id_ if span.kb_id_.startswith("govtext#") else ""
+    entry = store.get(span.label_ + kb)
     if entry is None and len(store) == 1:  # a span the user re-made without the label
         entry = next(iter(store.values()))
     return entry
@@ -137,16 +138,23 @@ def set_spans(sdoc: Doc, spans: Iterable[GovSpan], *, spans_key: str = SPANS_KEY
     their attributes in the ``._`` extensions. Spans that cover no token are skipped."""
     register_extensions()
     made: List[Tuple[GovSpan, Span]] = []
+    seen: Dict[Tuple[int, int, str], int] = {}
     for g in spans:
         if g.start >= g.end:
             continue
-        s = sdoc.char_span(g.start, g.end, label=g.label, alignment_mode="expand")
+        # two spans of one label over the same characters (an INDICATOR linked to two
+        # quantities) get different kb ids: spaCy keys a span's extensions by them
+        key = (g.start, g.end, g.label)
+        seen[key] = seen.get(key, -1) + 1
+        kb = f"govtext#{seen[key]}" if seen[key] else ""
+        s = sdoc.char_span(g.start, g.end, label=g.label, alignment_mode="expand",
+                           kb_id=kb or 0)
         if s is None or len(s) == 0:
             continue
         made.append((g, s))
         store = dict(s._.get(_STORE) or {})
-        store[g.label] = {"start": g.start, "end": g.end, "text": g.text,
-                          "attrs": g.attrs}
+        store[g.label + kb] = {"start": g.start, "end": g.end, "text": g.text,
+                               "attrs": g.attrs}
         s._.set(_STORE, store)
     sdoc.spans[spans_key] = [s for _, s in made]
     if not set_ents:
