@@ -250,9 +250,17 @@ def test_annotate_output_converts_exactly(text):
     sdoc = gdoc.to_spacy()
     assert sdoc.text == text
     group = by_key(sdoc.spans["govtext"])
+    # an INDICATOR name linked to two quantities is two spans over the same characters
+    # (issue 14): compare the attributes of all spans of a key
+    made: dict[tuple[int, int, str], list] = {}
+    for span in sdoc.spans["govtext"]:
+        made.setdefault((span.start_char, span.end_char, span.label_), []).append(
+            span._.govtext.attrs)
+    wanted: dict[tuple[int, int, str], list] = {}
     for s in gdoc.spans:
         if s.start < s.end:
-            assert group[(s.start, s.end, s.label)]._.govtext.attrs == s.attrs
+            wanted.setdefault((s.start, s.end, s.label), []).append(s.attrs)
+    assert made == wanted
     ents = list(sdoc.ents)
     assert all(a.end <= b.start for a, b in zip(ents, ents[1:]))
     assert {(e.start_char, e.end_char, e.label_) for e in ents} <= set(group)

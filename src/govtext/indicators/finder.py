@@ -59,6 +59,7 @@ class _Name:
     distribute: bool = False  # 分别
     each: bool = False  # 均: one quantity for every coordinated name
     shared: bool = False  # opened by 、: shares the previous run's verb
+    rule: str = "indicators.before"  # which reading named it (the spans' rule id)
 
 
 def _strip_right(s: str) -> tuple[str, str | None, bool, bool]:
@@ -292,7 +293,7 @@ def _name_of(view: _View, pos: int, a: int, b: int, nxt: int, near: Sequence[Spa
         r_end = _right_name(view, b, nxt)
         if r_end > b + 1:
             return _Name(view.offsets[b], view.offsets[r_end - 1] + 1, change or
-                         ("decrease" if cut else None)), r_end
+                         ("decrease" if cut else None), rule="indicators.after"), r_end
     if rest:
         if shared and last is not None:
             change = change or last.change
@@ -300,9 +301,11 @@ def _name_of(view: _View, pos: int, a: int, b: int, nxt: int, near: Sequence[Spa
         name = _Name(view.offsets[lo], view.offsets[hi - 1] + 1, change, cut, distribute, each,
                      shared)
         name.change = change or ("decrease" if cut else None)
+        if distribute or each:
+            name.rule = "indicators.distributed"
         return name, b
     if last is not None:
-        return _Name(last.start, last.end, change), b
+        return _Name(last.start, last.end, change, rule="indicators.said"), b
     return None, b
 
 
@@ -327,5 +330,5 @@ def _link(text: str, view: _View, name: _Name, run: list[Quantity], ctx: Context
         status = indicator_status(ctx, sent, q, (s, e))
         out.append(Indicator(s, e, text[s:e], quantity=(q.start, q.end), change=change,
                              status=status, year=indicator_year(ctx, sent, q, status),
-                             measure=q, rule="indicators.link"))
+                             measure=q, rule=name.rule))
     return out

@@ -91,9 +91,13 @@ def set_spans(sdoc: Doc, spans: Iterable[GovSpan], *, spans_key: str = SPANS_KEY
         s = sdoc.char_span(g.start, g.end, label=g.label, alignment_mode="expand")
         if s is None or len(s) == 0:
             continue
-        made.append((g, s))
         store = dict(s._.get(DATA) or {})
-        store[g.label] = entry(g.label, g.start, g.end, g.text, g.attrs)
+        key = g.label
+        if key in store:  # two spans of a label over the same characters (an INDICATOR
+            key = f"{g.label}#{len(store)}"  # name linked twice): each keeps its values
+            s = Span(sdoc, s.start, s.end, label=g.label, kb_id=key)
+        made.append((g, s))
+        store[key] = entry(g.label, g.start, g.end, g.text, g.attrs)
         s._.set(DATA, store)
     sdoc.spans[spans_key] = [s for _, s in made]
     if not set_ents:
