@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from govtext.cli import (Annotator, Problems, Source, _tsv_cell, clip, collect, display_width,
                          format_table, main, write_parquet, write_tsv)
-from govtext.document import Agency, Document, Official, Quantity, Regulation, Term
+from govtext.model import Agency, Document, Official, Quantity, Regulation, Term
 from govtext.integrations.pandas import TABLE_COLUMNS
 from govtext.pipeline import Pipeline
 

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator, Sequence
 
 from . import __version__
-from .document import Document
+from .model import Document
 
 PROG = "govtext"
 TEXT_SUFFIXES = (".txt",)

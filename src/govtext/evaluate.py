@@ -27,10 +27,17 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-from .document import LABELS, Document
+from .model import Document
+from .model import labels as registry
 
-OPTIONAL_HOSTS = ("REGULATION", "WORK", "OFFICIAL", "TERM")
-VALUE_LABELS = ("QUANTITY", "DATE")
+
+def _labels_where(flag: str) -> tuple[str, ...]:
+    return tuple(s.label for s in registry.specs() if getattr(s, flag))
+
+
+# read from the registry: spans nested in these are optional; these are value-scored
+OPTIONAL_HOSTS = _labels_where("hosts_optional")
+VALUE_LABELS = _labels_where("value_scored")
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +202,7 @@ class Report:
                f"{'partial P / R / F1':<20} {'value F1':>8}"
         lines = [head, "-" * len(head)]
         total = LabelScore("all")
-        for label in LABELS:
+        for label in registry.labels():
             s = self.scores.get(label)
             if s is None or (s.gold == 0 and s.pred == 0):
                 continue

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govtext.document import Quantity, parse_exact
+from govtext.model import Quantity, parse_exact, span_from_dict
 from govtext.numbers import find_numbers, find_spans, parse_number
 from govtext.numbers.numeral import MAX_LENGTH
 from govtext.text.prepare import Prepared
@@ -53,7 +53,7 @@ def test_quantity(text: str, surface: str, value: str, unit: str, kind: str, app
                                parse_exact(high) if high else None), why
     assert q.percent == (parse_exact(percent) if percent else None), why
     assert q.currency == (currency or None), why
-    again = Quantity._from_attrs(q.start, q.end, q.text, q.attrs)
+    again = span_from_dict(q.to_dict(), text)
     assert again == q  # percent and currency survive the JSON form
 
 
@@ -173,7 +173,7 @@ def test_find_numbers(text: str, expected: str, why: str) -> None:
 ])
 def test_dates_read_by_the_one_reader(text: str, surface: str | None, value: str | None,
                                       why: str) -> None:
-    from govtext.document import Date
+    from govtext.model import Date
 
     dates = [s for s in find_spans(Prepared.of(text)) if isinstance(s, Date)]
     if surface is None:

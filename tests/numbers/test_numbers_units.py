@@ -7,7 +7,7 @@ from fractions import Fraction
 
 import pytest
 
-from govtext.document import QUANTITY_KINDS, Quantity
+from govtext.model import QUANTITY_KINDS, Quantity
 from govtext.numbers.units import approx_words, to_base, unit_table
 
 

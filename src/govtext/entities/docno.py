@@ -14,7 +14,7 @@ from functools import lru_cache
 import regex
 
 from ..data import longest_first, read_words
-from ..document import DocNo
+from ..model import DocNo
 from ..numbers.numeral import plain_digits, read_int
 
 _OPEN = r"[〔\[(【﹝〖]"

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..document import Span
+from ..model import Span
 from ..text.prepare import Prepared
 from .dates import find_dates
 from .parse import parse_number

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..document import Number
+from ..model import Number
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import regex
 
-from ..document import Date
+from ..model import Date
 from ..text.prepare import Prepared
 from .numeral import plain_digits, read_int
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 import regex
 
 from ..data import read_rows
-from ..document import Number
+from ..model import Number
 
 MAX_LENGTH = 60
 _ARABIC = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import regex
 
-from ..document import Number
+from ..model import Number
 from ..text.prepare import normalize
 from .numeral import MAX_LENGTH, cn_chars, exact, financial_chars, numeral_table, read_numeral
 

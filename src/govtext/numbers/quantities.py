@@ -24,7 +24,7 @@ from functools import lru_cache
 
 import regex
 
-from ..document import Number, Quantity
+from ..model import Number, Quantity
 from ..text.prepare import Prepared
 from .candidate import Cand as _Cand
 from .candidate import NumberMatch

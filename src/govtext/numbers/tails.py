@@ -16,7 +16,7 @@ from fractions import Fraction
 
 import regex
 
-from ..document import Number
+from ..model import Number
 from .candidate import Cand
 from .numeral import exact, numeral_table, plain_digits
 from .units import contexts, unit_table

@@ -11,7 +11,7 @@ from functools import lru_cache
 import regex
 
 from ..data import read_rows
-from ..document import Number, Quantity
+from ..model import Number, Quantity
 from .numeral import exact
 
 

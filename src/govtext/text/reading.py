@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..document import Document
+    from ..model import Document
     from ..pipeline import Pipeline
 
 PathLike = Union[str, "os.PathLike[str]"]
