@@ -197,9 +197,8 @@ class Quantity(Span):
     `value` is exact (`Decimal`, or `Fraction` for `三分之一`); multipliers such as 万/亿
     are folded into it. `approx` is None, "more", "less" or "about". A range
     (`5至10个`) has `low` and `high`, and `value` equal to `low`. A percent-like
-    quantity (%, ‰, ‱, 成, 折, a ratio with no unit) also has `percent`, its value in
-    percent (九成 -> 90, 5‰ -> 0.5); money in a known currency has `currency`, its ISO
-    4217 code (元 -> CNY, 瑞士法郎 -> CHF).
+    quantity (%, ‰, 成, 折, 分之) also has `percent`, its value in percent (九成 -> 90,
+    5‰ -> 0.5); money in a known currency has `currency`, its ISO 4217 code (CNY, USD).
     """
 
     value: Number
@@ -216,7 +215,7 @@ class Quantity(Span):
     def attrs(self) -> dict[str, JSON]:
         out: dict[str, JSON] = {"value": format_number(self.value), "unit": self.unit,
                                 "kind": self.kind, "approx": self.approx}
-        out = _with_range(out, self.low, self.high)
+        _with_range(out, self.low, self.high)
         if self.percent is not None:
             out["percent"] = format_number(self.percent)
         if self.currency is not None:
