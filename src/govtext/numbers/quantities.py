@@ -80,7 +80,7 @@ def numeral_pattern() -> str:
             rf"|{space})")
     # possessive: a long digit run is read once, never re-split (no backtracking)
     one = rf"{atom}++"
-    return rf"(?:{one}分之{one}|{one})"
+    return rf"(?:{one} ?分之 ?{one}|{one})"
 
 
 @lru_cache(maxsize=1)

@@ -1,5 +1,5 @@
 """Digit runs broken by single spaces (`五年累计1 8 5 8 亿美元`, `１ ９ ８ ４ 年`): some
-scraped reports write every digit with a space after it. Such a run is read as one
+scraped reports write every digit with a space (or a line break) after it. Such a run is read as one
 number only when the context is a number: a multiplier, a unit, a percent sign or a date
 part follows it (`1 8 5 8 亿美元`, `1 9 8 4 年`, `6 . 5 %`). A list of single digits
 (`1 2 3`) stays as it is.
@@ -23,7 +23,7 @@ from .units import unit_pattern
 @lru_cache(maxsize=1)
 def _run() -> regex.Pattern[str]:
     after = rf"(?:[{cn_chars('big')}{cn_chars('small')}%‰年月日号]|{unit_pattern()})"
-    return regex.compile(rf"(?<![\d.])(?<!\d )\d(?: [\d.])+(?= ?{after})")
+    return regex.compile(rf"(?<![\d.])(?<!\d[ \n])\d(?:[ \n][\d.])+(?=[ \n]?{after})")
 
 
 def squeezed(prep: Prepared) -> tuple[Prepared, list[int]] | None:
@@ -35,7 +35,7 @@ def squeezed(prep: Prepared) -> tuple[Prepared, list[int]] | None:
     keep = [True] * len(prep.norm)
     for m in runs:
         for i in range(m.start(), m.end()):
-            if prep.norm[i] == " ":
+            if prep.norm[i] in " \n":
                 keep[i] = False
     index = [i for i, k in enumerate(keep) if k]
     index.append(len(prep.norm))
