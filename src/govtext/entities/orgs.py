@@ -255,7 +255,8 @@ def _teams(s: str, bound: Bound) -> list[OrgMatch]:
 
 @lru_cache(maxsize=1)
 def _foreign_pattern() -> Scanner:
-    countries = [w for w, k in world_names().items() if k == "country" and w != "中国"]
+    own = wordset("china_names")  # 中华人民共和国 + 国务院 is an AGENCY, not a foreign organ
+    countries = [w for w, k in world_names().items() if k == "country" and w not in own]
     organs = trie_pattern(words("orgs.tsv", "foreign_organ"))
     return Scanner(re.compile(rf"(?:{trie_pattern(countries)})(?:{organs})"), countries)
 
