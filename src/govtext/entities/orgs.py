@@ -16,7 +16,7 @@ from typing import Callable
 import re
 
 from ..data import read_rows
-from .chars import chars, charset
+from .chars import chars, charset, wordset
 from .places import known_place_names, world_names
 from .lexicon import Scanner, breakers, divisions, place_stopwords, short_forms, trie_pattern, words
 from .wordclass import common_word, name_start
@@ -85,6 +85,8 @@ def find_orgs(s: str, bound: Bound) -> list[OrgMatch]:
                 continue  # 省市县三级工会: levels, not a name
             if middle and name_start(s, m.start("middle"), i, bound) != m.start("middle"):
                 continue  # 吉林省 + 有一个制糖 + 厂: a clause, not a name
+            if middle + x.group() in wordset("needs_middle"):
+                continue  # 海南 + 公司, 美国 + 公司: a kind of firm there, not one
             end = max(end, x.end())
         place = m.group("place")
         if end > 0 and place and place in divisions() and divisions()[place].level == "county" \
@@ -102,7 +104,7 @@ def find_orgs(s: str, bound: Bound) -> list[OrgMatch]:
             out.append(OrgMatch(e.start(), e.end()))
             pos = e.end()
     return (out + _companies(s, bound, breakers) + _parties(s, bound) + _outlets(s, bound)
-            + _teams(s, bound))
+            + _teams(s, bound) + _foreign_organs(s, bound))
 
 
 @lru_cache(maxsize=1)
@@ -248,4 +250,19 @@ def _teams(s: str, bound: Bound) -> list[OrgMatch]:
     """Sports teams named by their country or city (中国队, 伊朗队, 中国女子足球队),
     standing as words."""
     return [OrgMatch(m.start(), m.end()) for m in _team_pattern().finditer(s)
+            if bound(m.start(), m.start()) and bound(m.end(), m.end())]
+
+
+@lru_cache(maxsize=1)
+def _foreign_pattern() -> Scanner:
+    own = wordset("china_names")  # 中华人民共和国 + 国务院 is an AGENCY, not a foreign organ
+    countries = [w for w, k in world_names().items() if k == "country" and w not in own]
+    organs = trie_pattern(words("orgs.tsv", "foreign_organ"))
+    return Scanner(re.compile(rf"(?:{trie_pattern(countries)})(?:{organs})"), countries)
+
+
+def _foreign_organs(s: str, bound: Bound) -> list[OrgMatch]:
+    """A foreign state's organ named by its country (美国国会, 芬兰农林部, 俄罗斯国家杜马),
+    standing as words: an ORG, as the guidelines have no foreign AGENCY."""
+    return [OrgMatch(m.start(), m.end()) for m in _foreign_pattern().finditer(s)
             if bound(m.start(), m.start()) and bound(m.end(), m.end())]
