@@ -4,12 +4,10 @@ absent): premiers with the years they delivered a report, one row per law (issue
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from govtext.corpus import (citations_records, officials_records, officials_summary,
-                            read_corpus)
+from govtext.corpus import citations_records, officials_records, officials_summary
 from govtext.corpus.names import instrument_key, squeeze
 from govtext.data import read_words
 
@@ -17,11 +15,6 @@ from govtext.data import read_words
 SPEAKER = re.compile(r"国务院总理[\s\u3000]*([\u4e00-\u9fff]{2,3})\s")
 # laws the reports cite by their full name in one year and their short name in another
 LAWS = ("行政许可法", "传染病防治法", "香港特别行政区基本法")
-
-
-@pytest.fixture(scope="module")
-def reports(reports_jsonl: Path):
-    return read_corpus(reports_jsonl)
 
 
 @pytest.fixture(scope="module")
