@@ -21,14 +21,15 @@ _PAIR = {"type": "array", "prefixItems": [_OFFSET, _OFFSET], "minItems": 2, "max
 
 
 def _attr_schema(attr: registry.Attr) -> dict[str, Any]:
-    base: dict[str, Any] = {
+    kinds: dict[str, dict[str, Any]] = {
         "str": {"type": "string"},
         "bool": {"type": "boolean"},
         "int": {"type": "integer"},
         "number": {"type": "string", "pattern": NUMBER_PATTERN},
         "iso": {"type": "string", "pattern": ISO_PATTERN},
         "offsets": _PAIR,
-    }[attr.kind]
+    }
+    base = kinds[attr.kind]
     if attr.choices:
         base = {**base, "enum": list(attr.choices)}
         if None in attr.choices:

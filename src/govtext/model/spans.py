@@ -185,7 +185,7 @@ class Date(Span):
 
 QUANTITY_KINDS = (
     "money", "percent", "area", "length", "mass", "volume", "energy", "duration",
-    "count", "ratio", "other",
+    "count", "ratio", "other", "age", "information",
 )
 APPROX = (None, "more", "less", "about")
 
@@ -196,7 +196,9 @@ class Quantity(Span):
 
     `value` is exact (`Decimal`, or `Fraction` for `三分之一`); multipliers such as 万/亿
     are folded into it. `approx` is None, "more", "less" or "about". A range
-    (`5至10个`) has `low` and `high`, and `value` equal to `low`.
+    (`5至10个`) has `low` and `high`, and `value` equal to `low`. A percent-like
+    quantity (%, ‰, 成, 折, 分之) also has `percent`, its value in percent (九成 -> 90,
+    5‰ -> 0.5); money in a known currency has `currency`, its ISO 4217 code (CNY, USD).
     """
 
     value: Number
@@ -205,13 +207,20 @@ class Quantity(Span):
     approx: str | None = None
     low: Number | None = None
     high: Number | None = None
+    percent: Number | None = None
+    currency: str | None = None
     label: ClassVar[str] = "QUANTITY"
 
     @property
     def attrs(self) -> dict[str, JSON]:
         out: dict[str, JSON] = {"value": format_number(self.value), "unit": self.unit,
                                 "kind": self.kind, "approx": self.approx}
-        return _with_range(out, self.low, self.high)
+        _with_range(out, self.low, self.high)
+        if self.percent is not None:
+            out["percent"] = format_number(self.percent)
+        if self.currency is not None:
+            out["currency"] = self.currency
+        return out
 
 
 __all__ = ["APPROX", "Agency", "Date", "DocNo", "Location", "Official", "Org", "Person",
