@@ -11,13 +11,16 @@ REPORTS = (Path(__file__).resolve().parents[3] / "shared" / "corpora"
 
 
 @pytest.fixture(scope="session")
-def reports_jsonl(tmp_path_factory) -> Path:
-    """The 36 reports annotated and written as JSONL (read back by `read_corpus` and by
-    the notebook through GOVTEXT_CORPUS); skips when ../shared is absent."""
+def reports_dir() -> Path:
+    """The folder of the 36 reports; skips when ../shared is absent."""
     if not REPORTS.is_dir():
         pytest.skip("../shared/corpora/state-council-work-reports not present")
-    from govtext.corpus import read_corpus, write_jsonl
+    return REPORTS
 
-    path = tmp_path_factory.mktemp("reports") / "reports.jsonl"
-    write_jsonl(read_corpus(REPORTS), path)
-    return path
+
+@pytest.fixture(scope="session")
+def reports(reports_dir: Path) -> list:
+    """The 36 reports annotated (a list of CorpusDocument)."""
+    from govtext.corpus import read_corpus
+
+    return read_corpus(reports_dir)

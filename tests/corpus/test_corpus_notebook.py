@@ -55,6 +55,6 @@ def test_runs_on_the_sample_corpus(monkeypatch) -> None:
     assert "襄阳市人民政府" in shown and "国办发〔2020〕23号" in shown
 
 
-def test_runs_on_the_reports(reports_jsonl: Path, monkeypatch) -> None:
-    shown = execute(reports_jsonl, monkeypatch)
+def test_runs_on_the_reports(reports_dir: Path, monkeypatch) -> None:
+    shown = execute(reports_dir, monkeypatch)
     assert "李克强" in shown and "2017.txt" in shown

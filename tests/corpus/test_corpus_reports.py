@@ -4,12 +4,10 @@ absent): premiers with the years they delivered a report, one row per law (issue
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from govtext.corpus import (citations_records, officials_records, officials_summary,
-                            read_corpus)
+from govtext.corpus import citations_records, officials_records, officials_summary
 from govtext.corpus.names import instrument_key, squeeze
 from govtext.data import read_words
 
@@ -17,11 +15,6 @@ from govtext.data import read_words
 SPEAKER = re.compile(r"国务院总理[\s\u3000]*([\u4e00-\u9fff]{2,3})\s")
 # laws the reports cite by their full name in one year and their short name in another
 LAWS = ("行政许可法", "传染病防治法", "香港特别行政区基本法")
-
-
-@pytest.fixture(scope="module")
-def reports(reports_jsonl: Path):
-    return read_corpus(reports_jsonl)
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +42,11 @@ def test_premiers_who_delivered_a_report(reports, summary) -> None:
         assert years <= {y for g in rows for y in g["years"]}, name
 
 
+# characters no name holds: the function words that garbage names ran over (issue 10:
+# 和中缅, 都完成)
+NOT_IN_NAMES = set("的和与及在是了们我这那都")
+
+
 def test_no_garbage_rows(summary) -> None:
     surnames = read_words("surnames.txt")
     for g in summary:
@@ -57,8 +55,11 @@ def test_no_garbage_rows(summary) -> None:
         if not g["complete"]:
             assert len(person) <= 2, g
             continue
-        assert re.fullmatch(r"[\u4e00-\u9fff]{2,4}", person), g
-        assert person[0] in surnames or person[:2] in surnames, g
+        assert not NOT_IN_NAMES & set(person), g
+        if person[0] in surnames or person[:2] in surnames:
+            assert re.fullmatch(r"[\u4e00-\u9fff]{2,4}", person), g
+        else:  # a transliterated name: 西哈努克, 克林顿
+            assert re.fullmatch(r"[\u4e00-\u9fff·]{3,12}", person), g
 
 
 def test_zhou_enlai_is_one_person(summary) -> None:

@@ -143,3 +143,20 @@ def test_the_speaker_delivered_the_report() -> None:
         ("2017.txt", "李克强", 1), ("2021.txt", "李克强", 0)}
     (li,) = [g for g in officials_summary(rows) if g["person"] == "李克强"]
     assert (li["role"], li["agency"], li["delivered"]) == ("总理", "国务院", [2017, 2021])
+
+
+def test_a_surname_left_in_its_document_resolves_across_the_corpus() -> None:
+    docs = {
+        "1955.txt": build("毛泽东主席指出。", ("O", "毛泽东主席", "毛泽东", "主席")),
+        "1958.txt": build("毛主席指出。李总理说。", ("O", "毛主席", "毛", "主席"),
+                          ("O", "李总理", "李", "总理")),
+        "1990.txt": build("李鹏总理说。", ("O", "李鹏总理", "李鹏", "总理")),
+        "2017.txt": build("李克强总理说。", ("O", "李克强总理", "李克强", "总理")),
+    }
+    rows = {(r["doc_id"], r["role"]): r for r in officials_records(docs)}
+    mao = rows[("1958.txt", "主席")]
+    assert (mao["person"], mao["complete"], mao["resolved"]) == ("毛泽东", True, "corpus")
+    li = rows[("1958.txt", "总理")]
+    assert (li["person"], li["complete"], li["resolved"]) == ("李", False, None), \
+        "two premiers named 李 in the corpus"
+    assert rows[("1955.txt", "主席")]["resolved"] == "span"

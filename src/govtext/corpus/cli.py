@@ -30,7 +30,7 @@ CITATIONS_EXAMPLE = """examples:
   govtext citations reports.jsonl -o citations.parquet
 """
 KWIC_EXAMPLE = """examples:
-  govtext kwic ../shared/corpora/ --label OFFICIAL --text 张瑞书
+  govtext kwic ../shared/corpora/qinhuangdao-2018-fazhi-report.txt --label OFFICIAL --text 张瑞书
   govtext kwic corpora/ --label QUANTITY --unit 元 --min 1e8
   govtext kwic reports/ --text 高质量发展 --width 15 -o lines.csv
 """

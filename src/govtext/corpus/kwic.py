@@ -63,7 +63,8 @@ def _context(text: str) -> str:
 
 
 def _matches(doc: Document, label: str | None, text: str | None, unit: str | None,
-             low: Fraction | None, high: Fraction | None) -> Iterator[tuple[int, int, Span | None]]:
+             low: Fraction | None, high: Fraction | None
+             ) -> Iterator[tuple[int, int, Span | None]]:
     if label is None:
         if not text:
             return
@@ -91,8 +92,9 @@ def kwic_records(corpus: Corpus, *, label: str | None = None, text: str | None =
                  unit: str | None = None, width: int = 20, **bounds: Any
                  ) -> list[dict[str, Any]]:
     """The concordance lines as plain dicts (columns `KWIC_COLUMNS`), in document
-    order. `label` is a registered label (`govtext.LABELS` and plugins'); without it `text` is searched as a
-    string. Keywords `min` and `max` take numbers or strings such as ``"1e8"``."""
+    order. `label` is a registered label (`govtext.LABELS` and plugins'); without it
+    `text` is searched as a string. Keywords `min` and `max` take numbers or strings
+    such as ``"1e8"``."""
     unknown = set(bounds) - {"min", "max"}
     if unknown:
         raise TypeError(f"unexpected keyword arguments: {', '.join(sorted(unknown))}")

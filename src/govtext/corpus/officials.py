@@ -10,8 +10,11 @@ Short forms, within one document (when the entities left a bare surname as the n
 surnames.txt, is replaced by the full name of the officials in the same document whose
 name starts with it and who hold a title with the same role (`总理` matches
 `国务院总理`, not `副总理`); when no official qualifies, by the one full name with that
-surname among all OFFICIAL and PERSON spans of the document. When there is no candidate,
-or more than one, the row keeps the surname and `complete` is False.
+surname among all OFFICIAL and PERSON spans of the document. Still a surname, it takes the
+one full name with that surname and role in the whole corpus. When there is no candidate,
+or more than one, the row keeps the surname and `complete` is False. `resolved` says how
+the name was had: "span" (the entities gave it), "document", "corpus", "header" (the
+speaker line), or None.
 
 `delivered` marks the rows of the person who delivered the document (a report's
 `Metadata.speaker`); when the entities did not find that person, the header alone gives
@@ -32,7 +35,7 @@ from .names import bare_titles, person_key, squeeze, title_parts
 
 OFFICIAL_COLUMNS = ("doc_id", "doc_title", "doc_date", "doc_year", "date_source",
                     "person", "title", "role", "agency", "mentions", "forms",
-                    "first_start", "mention_date", "complete", "delivered")
+                    "first_start", "mention_date", "complete", "resolved", "delivered")
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +86,24 @@ def officials_records(corpus: Corpus) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for item in as_corpus(corpus):
         rows.extend(_document_rows(item))
+    _resolve_across(rows)
     return rows
+
+
+def _resolve_across(rows: list[dict[str, Any]]) -> None:
+    """A surname left unresolved in its document takes the one full name in the whole
+    corpus with that surname and the same role (毛主席 in a report that never writes
+    毛泽东); with two or more candidates (李总理: 李鹏, 李克强) it stays a surname."""
+    holders: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        if r["complete"] and r["role"]:
+            holders[r["role"]].add(r["person"])
+    for r in rows:
+        if r["complete"]:
+            continue
+        found = {p for p in holders.get(r["role"], ()) if p.startswith(r["person"])}
+        if len(found) == 1:
+            r.update(person=found.pop(), complete=True, resolved="corpus")
 
 
 def _document_rows(item: CorpusDocument) -> list[dict[str, Any]]:
@@ -104,11 +124,13 @@ def _document_rows(item: CorpusDocument) -> list[dict[str, Any]]:
     base = item.columns()
     out = []
     for (person, title, role, agency, complete), row in groups.items():
+        how = None if not complete else (
+            "span" if person_key(row.first.name) == person else "document")
         out.append({**base, "person": person, "title": title, "role": role,
                     "agency": agency, "mentions": row.mentions,
                     "forms": "、".join(row.forms), "first_start": row.first.start,
                     "mention_date": _sentence_date(doc, row.first), "complete": complete,
-                    "delivered": False})
+                    "resolved": how, "delivered": False})
     speaker = split_speaker(getattr(doc.metadata, "speaker", None))
     if speaker is not None:
         name, title = speaker
@@ -119,7 +141,7 @@ def _document_rows(item: CorpusDocument) -> list[dict[str, Any]]:
                              "agency": agency, "mentions": 0, "forms": squeeze(
                                  doc.metadata.speaker or ""),
                              "first_start": doc.metadata.start or 0, "mention_date": None,
-                             "complete": True, "delivered": False})
+                             "complete": True, "resolved": "header", "delivered": False})
             out.extend(mine)
         for r in mine:
             r["delivered"] = True
