@@ -22,7 +22,7 @@ from govtext.cli.runner import Annotator, Record
 from govtext.cli.tables import clip, display_width, format_table
 from govtext.cli.writers import tsv_cell as _tsv_cell
 from govtext.cli.writers import write_parquet, write_tsv
-from govtext.document import Agency, Document, Official, Quantity, Regulation, Term
+from govtext.model import Agency, Document, Official, Quantity, Regulation, Term
 from govtext.integrations.pandas import TABLE_COLUMNS
 from govtext.pipeline import Pipeline
 

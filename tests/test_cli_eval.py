@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from govtext.cli import main
-from govtext.document import Document, Official
+from govtext.model import Document, Official
 from govtext.evaluate import evaluate
 
 TEXT = "市长张瑞书强调，副市长王凤朝要求落实。"

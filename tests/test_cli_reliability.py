@@ -18,7 +18,7 @@ from govtext.cli.common import Problems
 from govtext.cli.inputs import Source, collect
 from govtext.cli.runner import Annotator, Record
 from govtext.cli.writers import write_json, write_jsonl
-from govtext.document import Document
+from govtext.model import Document
 from govtext.parallel import start_method
 from govtext.pipeline import Pipeline
 

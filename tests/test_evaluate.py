@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from govtext.document import Date, Document, Official, Quantity, Regulation, Term
+from govtext.model import Date, Document, Official, Quantity, Regulation, Term
 from govtext.evaluate import evaluate, load_gold, main, score_document, values_agree
 
 TEXT = "市长张瑞书强调，《2018年工作要点》明确投放贷款271.27亿元，约5%左右。"

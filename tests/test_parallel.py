@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from govtext.document import Document
+from govtext.model import Document
 from govtext.parallel import Failure, WorkerDied, run_ordered, start_method
 from govtext.pipeline import Pipeline
 

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import govtext
-from govtext.document import Document
+from govtext.model import Document
 from govtext.text.prepare import normalize
 
 # Text that looks like government prose: CJK, digits (ASCII, full-width, Chinese),

@@ -27,10 +27,17 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-from .document import LABELS, Document
+from .model import Document
+from .model import labels as registry
 
-OPTIONAL_HOSTS = ("REGULATION", "WORK", "OFFICIAL", "TERM")
-VALUE_LABELS = ("QUANTITY", "DATE")
+
+def _labels_where(flag: str) -> tuple[str, ...]:
+    return tuple(s.label for s in registry.specs() if getattr(s, flag))
+
+
+# read from the registry: spans nested in these are optional; these are value-scored
+OPTIONAL_HOSTS = _labels_where("hosts_optional")
+VALUE_LABELS = _labels_where("value_scored")
 ALL = "all"  # the overall row
 
 
@@ -183,7 +190,7 @@ class Report:
     def total(self) -> LabelScore:
         """The overall row ("all"): counts summed over the labels scored."""
         total = LabelScore(ALL)
-        for label in LABELS:
+        for label in registry.labels():
             s = self.scores.get(label)
             if s is not None and (s.gold or s.pred):
                 total.add(s)
@@ -194,9 +201,9 @@ class Report:
         0.0, and a name that is no label raises ValueError."""
         if label == ALL:
             score: LabelScore | None = self.total()
-        elif label not in LABELS:
+        elif label not in registry.labels():
             raise ValueError(f"unknown label {label!r}: expected 'all' or one of "
-                             f"{', '.join(LABELS)}")
+                             f"{', '.join(registry.labels())}")
         else:
             score = self.scores.get(label)
         if measure not in ("exact", "partial", "value"):
@@ -217,7 +224,7 @@ class Report:
                f"{'partial P / R / F1':<20} {'value F1':>8}"
         lines = [head, "-" * len(head)]
         total = self.total()
-        for label in LABELS:
+        for label in registry.labels():
             s = self.scores.get(label)
             if s is None or (s.gold == 0 and s.pred == 0):
                 continue

@@ -1,11 +1,22 @@
-"""The pipeline: text -> prepared text -> structure -> tokens -> numbers -> entities ->
-one resolution pass -> Document. Each stage reads what earlier stages produced."""
+"""The pipeline: text -> one shared analysis -> components that yield candidates ->
+one resolver -> Document.
+
+    text ──> Analysis (prepared text, structure, tokens, squeezed view, word edges)
+         ──> components: numbers, places, agencies, orgs, people, titles, docnos, terms,
+             user rules, your own ──> candidates (span, rule id, score)
+         ──> resolve (the one place where candidates compete) ──> Document
+
+`STAGES` are switches for whole families (``disable=["entities"]``); a single
+component can be switched off by its name (``disable=["terms"]``).
+"""
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Sequence
 
-from .document import Document
+from .components import Component
+from .errors import InputError
+from .model import Document
 from .segment import Segmenter, get_segmenter
 
 STAGES = ("structure", "segment", "numbers", "entities")
@@ -23,57 +34,89 @@ def check_text(text: object) -> str:
     raise TypeError(f"govtext expects text (str), not {type(text).__name__}")
 
 
+def builtin_components() -> dict[str, tuple[Component, ...]]:
+    """The built-in components by stage, in the order they run."""
+    from .entities.components import COMPONENTS as ENTITIES
+    from .numbers.components import COMPONENTS as NUMBERS
+
+    return {"numbers": tuple(NUMBERS), "entities": tuple(ENTITIES)}
+
+
 class Pipeline:
     """A reusable, configurable annotator.
 
     >>> nlp = Pipeline()                         # jieba, every stage
     >>> nlp = Pipeline(disable=["entities"])     # numbers and structure only
+    >>> nlp = Pipeline(rules=[{"block": "党中央统揽全局"}])   # user rules (govtext.rules)
     >>> doc = nlp("市长张瑞书在市政府常务会议上强调")
+    >>> nlp.explain("市长张瑞书在市政府常务会议上强调")  # candidates and decisions
 
-    `segmenter` is "jieba" (default), "pkuseg" (with ``pkuseg_model=PATH``) or any
-    object with a ``segment(text, norm)`` method. Resources load on first use; a
-    Pipeline pickles without them, so it can be sent to worker processes.
+    `segmenter` is "jieba" (default), "rjieba", "pkuseg" (with ``pkuseg_model=PATH``)
+    or any object with a ``segment(text, norm)`` method. `components` adds your own
+    components (see `govtext.components`) after the built-in ones; `statistical="lac"`
+    adds a learned tagger (the `lac` extra) whose candidates fill the rules' gaps, and
+    `min_score` drops candidates scored lower. Resources load on
+    first use; a Pipeline pickles without them, so it can be sent to worker processes.
     """
 
     def __init__(self, segmenter: str | Segmenter = "jieba", *,
-                 disable: Iterable[str] = (), **segmenter_options: Any) -> None:
+                 disable: Iterable[str] = (), components: Sequence[Component] = (),
+                 rules: Any = None, min_score: float = 0.0,
+                 statistical: str | None = None, **segmenter_options: Any) -> None:
+        from .rules import RulesComponent, UserRules
+
         disabled = set(disable)
-        unknown = disabled - set(STAGES)
+        builtin = builtin_components()
+        names = {c.name for group in builtin.values() for c in group}
+        unknown = disabled - set(STAGES) - names
         if unknown:
-            raise ValueError(f"unknown stage(s) {sorted(unknown)}; stages are {STAGES}")
+            raise InputError("E002", names=sorted(unknown),
+                             known=f"{STAGES} and components {sorted(names)}")
         self.stages = tuple(s for s in STAGES if s not in disabled)
+        self.rules = UserRules.load(rules)
+        chosen: list[Component] = [c for stage, group in builtin.items()
+                                   if stage in self.stages for c in group
+                                   if c.name not in disabled]
+        if self.rules.entries:
+            chosen.append(RulesComponent(self.rules))
+        if statistical is not None:  # a learned tagger filling the rules' gaps
+            from .statistical import get_component
+
+            chosen.append(get_component(statistical))
+        self.components: tuple[Component, ...] = tuple(chosen) + tuple(components)
+        self.min_score = min_score
         if isinstance(segmenter, str):
             self.segmenter: Segmenter = get_segmenter(segmenter, **segmenter_options)
         else:
             if segmenter_options:
-                raise ValueError("segmenter options go with a segmenter name, not an object")
+                raise InputError("E003")
             self.segmenter = segmenter
 
     def __repr__(self) -> str:
-        return f"Pipeline(segmenter={self.segmenter.name!r}, stages={self.stages})"
+        names = [c.name for c in self.components]
+        return f"Pipeline(segmenter={self.segmenter.name!r}, components={names})"
 
-    def __call__(self, text: str) -> Document:
-        text = check_text(text)
-        from .resolve import resolve
-        from .text.prepare import Prepared
-        from .text.structure import Structure, analyze
+    def analyze(self, text: str) -> Any:
+        """The shared `Analysis` of a text, as the components see it."""
+        from .analysis import Analysis
 
-        prep = Prepared.of(text)
-        structure = analyze(prep) if "structure" in self.stages else Structure()
-        tokens = self.segmenter.segment(text, prep.norm) if "segment" in self.stages else []
-        spans = []
-        if "numbers" in self.stages:
-            from .numbers import find_spans
+        return Analysis(check_text(text),
+                        segmenter=self.segmenter if "segment" in self.stages else None,
+                        structure="structure" in self.stages)
 
-            spans.extend(find_spans(prep))
-        if "entities" in self.stages:
-            from .entities import find_entities
+    def _run(self, text: str, explain: bool) -> tuple[Document, list[Any]]:
+        from .resolve import decide
 
-            spans.extend(find_entities(prep, tokens, structure))
-        return Document(
-            text=text,
-            spans=tuple(resolve(spans, structure)),
-            tokens=tuple(tokens),
+        analysis = self.analyze(text)
+        candidates = [c for component in self.components for c in component(analysis)]
+        structure = analysis.structure
+        spans, decisions = decide(candidates, structure,
+                                  blocked=self.rules.is_blocked if self.rules.blocked else None,
+                                  min_score=self.min_score, explain=explain)
+        doc = Document(
+            text=analysis.text,
+            spans=tuple(spans),
+            tokens=tuple(analysis.tokens),
             sentences=structure.sentences,
             paragraphs=structure.paragraphs,
             boilerplate=structure.boilerplate,
@@ -81,8 +124,17 @@ class Pipeline:
             metadata=structure.metadata,
             body=structure.body,
         )
+        return doc, decisions
+
+    def __call__(self, text: str) -> Document:
+        return self._run(check_text(text), explain=False)[0]
 
     annotate = __call__
+
+    def explain(self, text: str) -> list[Any]:
+        """Every candidate of every component for `text`, with its rule, its score and
+        why `resolve` kept or dropped it (a list of `resolve.Decision`)."""
+        return self._run(check_text(text), explain=True)[1]
 
     def pipe(self, texts: Iterable[str], *, n_process: int = 1,
              batch_size: int = 8) -> Iterator[Document]:
@@ -123,3 +175,8 @@ def default_pipeline() -> Pipeline:
 def annotate(text: str) -> Document:
     """Annotate one text with the default pipeline."""
     return default_pipeline()(check_text(text))
+
+
+def explain(text: str) -> list[Any]:
+    """Why each span of `text` was tagged or not, with the default pipeline."""
+    return default_pipeline().explain(check_text(text))

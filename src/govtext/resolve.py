@@ -1,77 +1,54 @@
-"""The one place where overlapping spans from different stages are reconciled.
+"""The one place where candidates compete.
 
-The rules are a small table, checked against the gold set:
+Every component proposes candidates; this module decides which become spans, by one
+policy whose label knowledge comes from the registry (`model.labels`):
 
-1. Nothing inside navigation or footer boilerplate.
-2. A QUANTITY that overlaps a DOCNO, TERM, REGULATION or WORK is part of a name or a
-   number (`“七五”普法`, `秦纪发〔2018〕3号`), not a quantity; a DATE inside a DOCNO is its
-   year. These win whatever their length.
-3. Otherwise longer spans are placed first (ties: `PRIORITY`). A span crossing a placed
-   span (overlapping without being inside it) is dropped. A span inside a placed span is
-   dropped when `NESTED_DROP` lists the pair (inner label, outer label), kept otherwise
-   (a DATE inside a REGULATION title stays: the gold set keeps it).
+1. Nothing inside navigation or footer boilerplate; nothing a user blocked; nothing
+   scored below `min_score`; one candidate per (start, end, label).
+2. A label that yields to others on any overlap (QUANTITY to DOCNO, TERM, REGULATION
+   and WORK: `“七五”普法`, `秦纪发〔2018〕3号`) or inside them (DATE inside DOCNO)
+   goes, whatever the lengths.
+3. The rest are placed in order: higher tier first (user rules), then longer, then the
+   label's rank, then higher score. A candidate crossing a placed span (overlapping
+   without being inside it) is dropped; one nested inside a placed span is dropped when
+   its label yields inside the other's (`yields_inside`) or has the same label, kept
+   otherwise (a DATE inside a REGULATION title stays).
+
+`resolve` returns the kept spans, each with its rule id; `decide` also returns a
+`Decision` per candidate saying why it was kept or dropped (`govtext explain`).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Iterable
+from dataclasses import dataclass
+from typing import Callable, Iterable, Sequence
 
-from .document import Span
+from .components import Candidate
+from .model import Region, Span
+from .model import labels as registry
 from .text.structure import Structure
 
-# (label, other labels that make it go whenever the two overlap)
-OVERLAP_DROP: dict[str, frozenset[str]] = {
-    "QUANTITY": frozenset({"DOCNO", "TERM", "REGULATION", "WORK"}),
-}
-
-_NAMES = frozenset({"AGENCY", "LOCATION", "PERSON", "ORG", "OFFICIAL"})
-_TITLES = frozenset({"OFFICIAL", "REGULATION", "WORK", "TERM"})
-
-# inner label -> outer labels it is dropped inside (besides its own label)
-NESTED_DROP: dict[str, frozenset[str]] = {
-    "QUANTITY": frozenset({"DATE", "DOCNO"}) | _NAMES,
-    "DATE": frozenset({"DOCNO", "QUANTITY"}),
-    "AGENCY": _TITLES | {"ORG"},
-    "LOCATION": _TITLES | {"AGENCY", "ORG"},
-    "PERSON": _TITLES | {"AGENCY", "ORG", "LOCATION"},
-    "ORG": _TITLES | {"AGENCY"},
-    "OFFICIAL": frozenset({"REGULATION", "WORK", "TERM"}),
-    "DOCNO": frozenset({"REGULATION", "WORK"}),
-    "TERM": frozenset(),
-    "REGULATION": frozenset({"WORK"}),
-    "WORK": frozenset({"REGULATION"}),
-}
-
-# tie-break between spans of the same length, first wins
-# (ORG before AGENCY: an ORG suffix such as 调解委员会 or 日报 is more specific than the
-# generic institution suffixes of the agency grammar)
-PRIORITY = ("DOCNO", "REGULATION", "WORK", "OFFICIAL", "ORG", "AGENCY", "PERSON",
-            "LOCATION", "DATE", "QUANTITY", "TERM")
-_RANK = {label: i for i, label in enumerate(PRIORITY)}
+_BUCKET = 64  # placed spans are indexed by start // _BUCKET
 
 
-def _in_boilerplate(spans: list[Span], structure: Structure) -> list[Span]:
-    regions = sorted((r.start, r.end) for r in structure.boilerplate if r.end > r.start)
-    if not regions:
-        return spans
-    starts = [r[0] for r in regions]
-    out = []
-    for s in spans:
-        i = bisect_right(starts, max(s.end - 1, s.start)) - 1
-        hit = False
-        # a region overlapping [start, end): check the last region starting before end
-        while i >= 0:
-            a, b = regions[i]
-            if b <= s.start and a < s.start:
-                break
-            if a < max(s.end, s.start + 1) and s.start < b:
-                hit = True
-                break
-            i -= 1
-        if not hit:
-            out.append(s)
-    return out
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What resolve did with one candidate: `kept`, or why it was dropped and, where
+    another span caused it, that span (`by`)."""
+
+    candidate: Candidate
+    kept: bool
+    reason: str
+    by: Span | None = None
+
+    def __str__(self) -> str:
+        s = self.candidate.span
+        verdict = "kept" if self.kept else "dropped"
+        other = f" {self.by.label} {self.by.text!r}" if self.by is not None else ""
+        return (f"{verdict:<8}{s.label:<11}{s.text!r} [{s.start}, {s.end}) "
+                f"rule={self.candidate.rule or '-'} score={self.candidate.score:g}: "
+                f"{self.reason}{other}")
 
 
 class _Intervals:
@@ -96,53 +73,124 @@ class _Intervals:
         return i > 0 and self.max_end[i - 1] >= end
 
 
-def resolve(spans: Iterable[Span], structure: Structure) -> list[Span]:
-    """Flat, de-duplicated spans outside boilerplate, conflicts settled by the rules above."""
-    items = _in_boilerplate(list(spans), structure)
-    seen = set()
-    unique = []
-    for s in items:
-        key = (s.start, s.end, s.label)
-        if key not in seen:
-            seen.add(key)
-            unique.append(s)
-    # rule 2
-    by_label: dict[str, list[tuple[int, int]]] = {}
-    for s in unique:
-        by_label.setdefault(s.label, []).append((s.start, s.end))
-    strong = {label: _Intervals(pairs) for label, pairs in by_label.items()}
-    none = _Intervals([])
+def _boilerplate(regions: Sequence[Region]) -> Callable[[Span], bool]:
+    """`inside(span)`: the span touches a boilerplate region (an empty span counts as
+    one character wide)."""
+    index = _Intervals((r.start, r.end) for r in regions if r.end > r.start)
+    return lambda s: index.overlaps(s.start, max(s.end, s.start + 1))
 
-    kept = []
-    for s in unique:
-        if s.label in OVERLAP_DROP and any(strong.get(label, none).overlaps(s.start, s.end)
-                                           for label in OVERLAP_DROP[s.label]):
+
+class _Placed:
+    """Placed spans, bucketed by start, so a conflict check looks only at spans that
+    can reach the candidate (linear overall, where a sorted list insert is not)."""
+
+    def __init__(self) -> None:
+        self.buckets: dict[int, list[Span]] = {}
+        self.longest = 0
+
+    def near(self, s: Span) -> Iterable[Span]:
+        for b in range((s.start - self.longest) // _BUCKET, s.end // _BUCKET + 1):
+            yield from self.buckets.get(b, ())
+
+    def add(self, s: Span) -> None:
+        self.buckets.setdefault(s.start // _BUCKET, []).append(s)
+        self.longest = max(self.longest, s.end - s.start)
+
+
+def _conflict(s: Span, placed: _Placed) -> tuple[str, Span] | None:
+    yields = registry.get(s.label)
+    inside_of = yields.yields_inside if yields is not None else frozenset()
+    for t in placed.near(s):
+        if t.start < s.end and s.start < t.end or s.start == s.end == t.start:
+            if not (t.start <= s.start and s.end <= t.end):
+                return "crosses", t
+            if s.label == t.label:
+                return "inside a span of its label", t
+            if t.label in inside_of:
+                return f"{s.label} yields inside", t
+    return None
+
+
+def decide(candidates: Iterable[Candidate | Span], structure: Structure | None = None, *,
+           blocked: Callable[[Span], bool] | None = None,
+           min_score: float = 0.0, explain: bool = False
+           ) -> tuple[list[Span], list[Decision]]:
+    """The kept spans in text order, and (with ``explain``) a decision per candidate."""
+    cands = [c if isinstance(c, Candidate) else Candidate(c) for c in candidates]
+    decisions: list[Decision] = []
+
+    def drop(c: Candidate, reason: str, by: Span | None = None) -> None:
+        if explain:
+            decisions.append(Decision(c, False, reason, by))
+
+    in_boilerplate = _boilerplate(structure.boilerplate if structure else ())
+    seen: dict[tuple[int, int, str], Span] = {}
+    unique: list[Candidate] = []
+    for c in cands:
+        s = c.span
+        key = (s.start, s.end, s.label)
+        if key in seen:
+            drop(c, "duplicate of", seen[key])
+        elif in_boilerplate(s):
+            drop(c, "in boilerplate")
+        elif blocked is not None and blocked(s):
+            drop(c, "blocked by a user rule")
+        elif c.score < min_score:
+            drop(c, f"score below {min_score:g}")
+        else:
+            seen[key] = s
+            unique.append(c)
+
+    # rule 2: labels that yield on any overlap / inside, whatever the lengths
+    by_label: dict[str, list[tuple[int, int]]] = {}
+    for c in unique:
+        by_label.setdefault(c.label, []).append((c.span.start, c.span.end))
+    index = {label: _Intervals(pairs) for label, pairs in by_label.items()}
+    kept: list[Candidate] = []
+    for c in unique:
+        spec = registry.get(c.label)
+        s = c.span
+        if spec is not None:
+            over = next((lb for lb in spec.yields_overlapping
+                         if lb in index and index[lb].overlaps(s.start, s.end)), None)
+            within = next((lb for lb in spec.yields_contained
+                           if lb in index and index[lb].contains(s.start, s.end)), None)
+            if over or within:
+                drop(c, f"yields to an overlapping {over or within}")
+                continue
+        kept.append(c)
+
+    # rule 3: place in order
+    def rank(c: Candidate) -> int:
+        spec = registry.get(c.label)
+        return spec.rank if spec is not None else 1000
+
+    kept.sort(key=lambda c: (-c.tier, -(c.span.end - c.span.start), rank(c), -c.score,
+                             c.span.start))
+    placed = _Placed()
+    out: list[Span] = []
+    for c in kept:
+        conflict = _conflict(c.span, placed)
+        if conflict is not None:
+            drop(c, conflict[0], conflict[1])
             continue
-        if s.label == "DATE" and strong.get("DOCNO", none).contains(s.start, s.end):
-            continue
-        kept.append(s)
-    # rule 3
-    kept.sort(key=lambda s: (-(s.end - s.start), _RANK.get(s.label, len(PRIORITY)), s.start))
-    placed: list[Span] = []
-    starts: list[int] = []  # sorted starts of `placed`, for a windowed conflict search
-    longest = 0
-    for s in kept:
-        ok = True
-        lo = bisect_right(starts, s.start - longest - 1)
-        hi = bisect_right(starts, s.end)
-        for t in placed[lo:hi]:
-            if t.start < s.end and s.start < t.end or (s.start == s.end == t.start):
-                inside = t.start <= s.start and s.end <= t.end
-                if not inside:
-                    ok = False
-                    break
-                if s.label == t.label or t.label in NESTED_DROP.get(s.label, frozenset()):
-                    ok = False
-                    break
-        if ok:
-            i = bisect_right(starts, s.start)
-            starts.insert(i, s.start)
-            placed.insert(i, s)
-            longest = max(longest, s.end - s.start)
-    placed.sort(key=lambda s: (s.start, -s.end, s.label))
-    return placed
+        placed.add(c.span)
+        out.append(c.span)
+        if explain:
+            decisions.append(Decision(c, True, "kept"))
+    out.sort(key=lambda s: (s.start, -s.end, s.label))
+    if explain:
+        decisions.sort(key=lambda d: (d.candidate.span.start, -d.candidate.span.end,
+                                      not d.kept))
+    return out, decisions
+
+
+def resolve(candidates: Iterable[Candidate | Span], structure: Structure | None = None, *,
+            blocked: Callable[[Span], bool] | None = None, min_score: float = 0.0
+            ) -> list[Span]:
+    """Flat, de-duplicated spans outside boilerplate, conflicts settled by the rules
+    above."""
+    return decide(candidates, structure, blocked=blocked, min_score=min_score)[0]
+
+
+__all__ = ["Decision", "decide", "resolve"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from govtext.document import Agency, Official, Person
+from govtext.model import Agency, Official, Person
 from govtext.pipeline import Pipeline
 
 CASES = json.loads((Path(__file__).parents[1] / "data" / "entities" / "names.json")

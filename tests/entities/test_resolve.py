@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from govtext.document import Agency, Date, DocNo, Location, Official, Quantity, Region, Regulation, Term
+from govtext.model import Agency, Date, DocNo, Location, Official, Quantity, Region, Regulation, Term
 from govtext.resolve import resolve
 from govtext.text.structure import Structure
 

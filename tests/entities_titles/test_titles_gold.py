@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from govtext.document import Span
+from govtext.model import Span
 from govtext.entities.docno import find_docnos
 from govtext.entities.terms import find_terms
 from govtext.entities.titles import find_titles

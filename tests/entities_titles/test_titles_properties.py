@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govtext.document import Regulation, Work
+from govtext.model import Regulation, Work
 from govtext.entities.docno import find_docnos
 from govtext.entities.terms import MAX_TERM, find_terms
 from govtext.entities.titles import MAX_TITLE, find_titles

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from govtext.document import Regulation, Work
+from govtext.model import Regulation, Work
 from govtext.entities.docno import find_docnos
 from govtext.entities.terms import find_terms
 from govtext.entities.titles import find_titles, title_head, title_key, title_kind

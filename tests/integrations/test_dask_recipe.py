@@ -16,7 +16,7 @@ pytest.importorskip("pyarrow")
 
 import cloudpickle  # noqa: E402
 
-from govtext.document import Document, Term, parse_exact  # noqa: E402
+from govtext.model import Document, Term, parse_exact  # noqa: E402
 from govtext.integrations.dask import (annotate_folder_to_parquet, list_documents,  # noqa: E402
                                        worker_pipeline)
 from govtext.pipeline import Pipeline  # noqa: E402

@@ -9,7 +9,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govtext.document import Document, Location, Official, Person, Quantity, Region, Term
+from govtext.model import Document, Location, Official, Person, Quantity, Region, Term
 from govtext.integrations.display import COLOURS, render_body, render_html
 
 LABEL_TAG = re.compile(r'<span class="gt-label">[A-Z]+</span>')

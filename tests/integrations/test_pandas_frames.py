@@ -12,7 +12,7 @@ import pytest
 pd = pytest.importorskip("pandas")
 
 import govtext  # noqa: E402
-from govtext.document import (Agency, Date, DocNo, Document, Official, Person,  # noqa: E402
+from govtext.model import (Agency, Date, DocNo, Document, Official, Person,  # noqa: E402
                               Quantity, Regulation, Section, Term, Work)
 from govtext.integrations.pandas import (QUANTITY_COLUMNS, SPAN_COLUMNS,  # noqa: E402
                                          quantities_frame, span_records)

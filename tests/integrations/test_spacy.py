@@ -17,7 +17,7 @@ from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
 import govtext  # noqa: E402
-from govtext.document import (Agency, Date, DocNo, Document, Location, Official,  # noqa: E402
+from govtext.model import (Agency, Date, DocNo, Document, Location, Official,  # noqa: E402
                               Person, Quantity, Regulation, Term, Token)
 from govtext.integrations.spacy import GovtextComponent, set_spans, to_spacy  # noqa: E402
 from govtext.segment.jieba_backend import JiebaSegmenter  # noqa: E402

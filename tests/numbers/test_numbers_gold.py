@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from govtext.document import parse_exact
+from govtext.model import parse_exact
 from govtext.numbers import find_spans
 from govtext.text.prepare import Prepared
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import govtext
-from govtext.document import format_number, parse_exact
+from govtext.model import format_number, parse_exact
 from govtext.numbers import NumberMatch, find_numbers, parse_number
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "numbers"

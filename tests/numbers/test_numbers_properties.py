@@ -7,7 +7,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govtext.document import Quantity, format_number
+from govtext.model import Quantity, format_number
 from govtext.numbers import find_numbers, find_spans, parse_number
 from govtext.numbers.units import to_base
 from govtext.text.prepare import Prepared

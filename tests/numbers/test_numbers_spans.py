@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from govtext.document import Date, Quantity, parse_exact
+from govtext.model import Date, Quantity, parse_exact
 from govtext.numbers import find_spans
 from govtext.text.prepare import Prepared
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from govtext.document import Quantity
+from govtext.model import Quantity
 from govtext.numbers import find_spans
 from govtext.text.prepare import Prepared
 

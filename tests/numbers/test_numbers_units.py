@@ -7,7 +7,7 @@ from fractions import Fraction
 
 import pytest
 
-from govtext.document import QUANTITY_KINDS, Quantity
+from govtext.model import QUANTITY_KINDS, Quantity
 from govtext.numbers.units import approx_words, to_base, unit_table
 
 
@@ -67,7 +67,7 @@ def test_unknown_unit_has_no_base() -> None:
 
 def test_unit_flags_are_known() -> None:
     from govtext.data import read_rows
-    known = {"multi", "cn-name", "phase", "alone"}
+    known = {"multi", "cn-name", "phase", "alone", "half", "tenth"}
     for row in read_rows("units.tsv"):
         flags = row[4].split(",") if len(row) > 4 and row[4] else []
         for flag in flags:

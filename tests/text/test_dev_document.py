@@ -76,7 +76,7 @@ def test_outline(dev):
 def test_every_gold_span_has_a_paragraph_sentence_and_section(dev, shared_dir):
     import json
 
-    from govtext.document import Document, span_from_dict
+    from govtext.model import Document, span_from_dict
 
     text, s = dev
     gold = json.loads((shared_dir / "gold" / "qinhuangdao-2018-fazhi-report.json")

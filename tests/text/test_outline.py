@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from govtext.document import Document, Section
+from govtext.model import Document, Section
 from govtext.text.outline import chinese_number, format_outline
 from govtext.text.prepare import Prepared
 from govtext.text.structure import analyze

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from govtext.document import Document
+from govtext.model import Document
 from govtext.text.prepare import Prepared
 from govtext.text.structure import analyze
 

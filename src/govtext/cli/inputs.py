@@ -187,7 +187,7 @@ def read_docs(source: Source, problems: Problems) -> Iterator[tuple[Source, Any]
     """Documents from a JSONL file of `govtext annotate`; a bad line (not JSON, NaN, a
     wrong type or value, offsets that do not match the text) is reported with its
     number and skipped."""
-    from ..document import Document
+    from ..model import Document
 
     assert source.path is not None
     try:

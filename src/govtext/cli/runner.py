@@ -10,7 +10,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Sequence
 
-from ..document import Document
+from ..model import Document
 from .common import PROG, Problems, UsageError
 from .inputs import SECTION_CHARS, Item, Source, read_docs, read_items
 

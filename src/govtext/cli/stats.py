@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import InvalidOperation
 from typing import Any, Iterable, Sequence
 
-from ..document import Document
+from ..model import Document
 from .annotate import add_inputs, annotator
 from .common import Problems, positive
 from .tables import format_table

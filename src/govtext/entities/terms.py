@@ -13,7 +13,7 @@ from functools import lru_cache
 import regex
 
 from ..data import longest_first, read_words
-from ..document import Term
+from ..model import Term
 from ..text.prepare import Prepared
 
 # Longest quoted content taken as a term; longer quotes are speech or citations.

@@ -14,7 +14,7 @@ from functools import lru_cache
 import regex
 
 from ..data import longest_first, read_rows, read_words
-from ..document import Regulation, Span, Work
+from ..model import Regulation, Span, Work
 from ..text.prepare import Prepared, normalize
 
 # Longest title content in 《》; beyond it an unclosed 《 is given up.

@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from ..document import Document, Region, Span
+from ..model import Document, Region, Span
 
 COLOURS = {
     "OFFICIAL": "#f6bd60",

@@ -18,7 +18,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Union
 
-from ..document import (Agency, Date, Document, Number, Official, Person, Quantity,
+from ..model import (Agency, Date, Document, Number, Official, Person, Quantity,
                         Regulation, Span, Work, format_number)
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -53,9 +53,9 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
     raise ImportError(
         "govtext's spaCy integration needs spaCy: pip install govtext[spacy]") from exc
 
-from ..document import Document
-from ..document import Span as GovSpan
-from ..document import parse_exact
+from ..model import Document
+from ..model import Span as GovSpan
+from ..model import parse_exact
 
 SPANS_KEY = "govtext"
 

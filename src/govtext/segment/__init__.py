@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol, runtime_checkable
 
-from ..document import Token
+from ..model import Token
 
 
 @runtime_checkable

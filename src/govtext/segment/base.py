@@ -9,7 +9,7 @@ from typing import Any, Iterable, Iterator
 
 import regex
 
-from ..document import Token
+from ..model import Token
 from . import align
 from .lexicon import gov_words
 

@@ -15,7 +15,7 @@ from typing import Sequence
 import regex
 
 from ..data import read_rows
-from ..document import Region
+from ..model import Region
 from .lines import Line, trim
 
 #: Lines longer than this (after trimming) are never boilerplate.

@@ -23,13 +23,13 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from ..document import DocNo, Metadata
+from ..model import DocNo, Metadata
 from .lines import split_lines
 from .metadata import Field, build_metadata, parse_date, read_fields
 from .prepare import normalize
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..document import Document
+    from ..model import Document
     from ..pipeline import Pipeline
 
 _INSTALL = ("annotate_html needs the trafilatura library: pip install govtext[html] "

@@ -20,7 +20,7 @@ from typing import Sequence
 import regex
 
 from ..data import read_rows
-from ..document import DocNo, Metadata
+from ..model import DocNo, Metadata
 from .lines import Line, trim
 
 _VALUE_TRIM = " \t|│┃:"

@@ -30,7 +30,7 @@ from typing import Iterable, Sequence
 import regex
 
 from ..data import longest_first
-from ..document import Region, Section
+from ..model import Region, Section
 from .lines import trim
 
 _CN = "一二三四五六七八九十百零〇两"

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Union
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..document import Document
+    from ..model import Document
     from ..pipeline import Pipeline
 
 PathLike = Union[str, "os.PathLike[str]"]

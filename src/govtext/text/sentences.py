@@ -14,7 +14,7 @@ from typing import Sequence
 
 import regex
 
-from ..document import Region
+from ..model import Region
 from .lines import Line, trim
 
 _PAIRS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "(": ")", "（": "）", "【": "】",

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from ..document import Metadata, Region, Section
+from ..model import Metadata, Region, Section
 from .boilerplate import find_boilerplate
 from .lines import Line, split_lines
 from .metadata import (Field, build_metadata, continue_field, find_sponsor, parse_date,
