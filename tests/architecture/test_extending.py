@@ -62,12 +62,12 @@ def test_a_registered_label_must_match_its_class():
 def test_user_rules_add_and_block():
     nlp = govtext.Pipeline(rules=[
         {"block": "党中央统揽全局"},
-        {"label": "ORG", "pattern": "博鳌亚洲论坛"},
+        {"label": "ORG", "pattern": "清风书社"},
         {"label": "AGENCY", "regex": "[一-龥]{2,8}管委会", "id": "mgmt"},
     ])
-    doc = nlp("党中央统揽全局，博鳌亚洲論壇开幕，开发区管委会")
+    doc = nlp("党中央统揽全局，清風書社开幕，开发区管委会")
     got = {(s.label, s.text, s.rule) for s in doc.spans}
-    assert ("ORG", "博鳌亚洲論壇", "user.博鳌亚洲论坛") in got
+    assert ("ORG", "清風書社", "user.清风书社") in got
     assert ("AGENCY", "开发区管委会", "user.mgmt") in got
     assert not any(s.text == "党中央统揽全局" for s in doc.spans)
 

@@ -6,6 +6,10 @@
     govtext stats corpora/                          # who and what a corpus mentions most
     govtext eval ../shared/gold                     # P/R/F1 against gold span files
     govtext train-segmenter corpus.txt model/       # a pkuseg model for Pipeline("pkuseg")
+    govtext explain "党中央统揽全局"                  # why each span was tagged (or not)
+    govtext officials corpora/                      # who held which post, in which documents
+    govtext citations corpora/                      # which documents cite which instruments
+    govtext kwic corpora/ --label OFFICIAL --text 张瑞书   # a concordance
 
 Exit codes: 0 all went well; 1 some input failed (the others were still processed and
 stderr names each failure with its file); 2 a usage error (bad option, missing extra,
@@ -35,6 +39,8 @@ COMMANDS = (
     "govtext.cli.stats",
     "govtext.cli.evalcmd",
     "govtext.cli.train",
+    "govtext.cli.explain",
+    "govtext.corpus.cli",
 )
 
 

@@ -148,7 +148,8 @@ _BUILTIN = (
         description="a named non-government organization"),
     LabelSpec(
         "AGENCY", Agency, rank=5, accessor="agencies", colour="#84a59d", ontonotes="ORG",
-        attrs=(Attr("canonical", nullable=True),), yields_inside=_TITLES | {"ORG"},
+        attrs=(Attr("canonical", nullable=True),),
+        yields_inside=_TITLES - {"OFFICIAL"} | {"ORG"},  # 国务院 in 国务院总理李鹏 stays
         columns=(("canonical", "canonical"),),
         description="a party, state, congress, CPPCC, court or procuratorate organ"),
     LabelSpec(
@@ -157,7 +158,8 @@ _BUILTIN = (
         columns=(("name", "name"),), description="a named person with no title"),
     LabelSpec(
         "LOCATION", Location, rank=7, accessor="locations", colour="#90caf9",
-        ontonotes="GPE", yields_inside=_TITLES | {"AGENCY", "ORG"},
+        ontonotes="GPE",
+        yields_inside=_TITLES - {"OFFICIAL"} | {"AGENCY", "ORG"},  # 美国 in 美国总统克林顿
         description="a named place, division, country, region, river or mountain"),
     LabelSpec(
         "DATE", Date, value_scored=True,
