@@ -280,3 +280,26 @@ def test_spacy_format_needs_a_file(capsys: pytest.CaptureFixture[str],
     path.write_text(SENTENCE, encoding="utf-8")
     code, _, err = run(capsys, "annotate", str(path), "-f", "spacy")
     assert code == 2 and "-o FILE" in err
+
+
+def test_spacy_format_writes_a_docbin_through_the_integration(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Issue 16: `govtext annotate --format spacy` writes a DocBin (through
+    govtext.integrations.spacy.write_docbin, or says clearly that it is missing)."""
+    pytest.importorskip("spacy")
+    import govtext.integrations.spacy as integration
+
+    path = tmp_path / "a.txt"
+    path.write_text(SENTENCE, encoding="utf-8")
+    target = tmp_path / "out.spacy"
+    code, _, err = run(capsys, "annotate", str(path), "-f", "SPACY", "-o", str(target), "-q")
+    if not hasattr(integration, "write_docbin"):
+        assert code == 2 and "write_docbin" in err
+        assert not target.exists()
+        return
+    assert code == 0, err
+    from spacy.tokens import DocBin
+    from spacy.vocab import Vocab
+
+    docs = list(DocBin().from_disk(target).get_docs(Vocab()))
+    assert [d.text for d in docs] == [SENTENCE]

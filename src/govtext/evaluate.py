@@ -31,7 +31,6 @@ from .model import Document
 from .model import labels as registry
 
 
-
 def _labels_where(flag: str) -> tuple[str, ...]:
     return tuple(s.label for s in registry.specs() if getattr(s, flag))
 

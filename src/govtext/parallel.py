@@ -30,6 +30,7 @@ guard, as any multiprocessing code does.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import multiprocessing
 import os
 import pickle
@@ -162,6 +163,10 @@ def _unpack(result: Any) -> Any:
     return result.unpack() if isinstance(result, _Packed) else result
 
 
+def _noop() -> None:
+    return None
+
+
 def _sendable(exc: Exception) -> Exception:
     try:
         pickle.loads(pickle.dumps(exc))
@@ -190,9 +195,22 @@ class _Pool:
         if self.method == "fork":
             _warm(self.pipeline)
         ctx = multiprocessing.get_context(self.method)
-        return ProcessPoolExecutor(max_workers=self.n_process, mp_context=ctx,
-                                   initializer=_init_worker,
-                                   initargs=(self.pipeline, self.task))
+        executor = ProcessPoolExecutor(max_workers=self.n_process, mp_context=ctx,
+                                       initializer=_init_worker,
+                                       initargs=(self.pipeline, self.task))
+        if self.method == "fork":
+            # Objects that exist before the fork go to the collector's permanent
+            # generation: the workers' collections then neither scan them nor touch
+            # their pages (which copy-on-write would copy). The first submit forks every
+            # worker at once; the parent unfreezes right after.
+            gc.freeze()
+            try:
+                executor.submit(_noop).result()
+            except BrokenProcessPool:
+                pass  # the first real batch finds the pool broken and recovers
+            finally:
+                gc.unfreeze()
+        return executor
 
     def run(self, items: Iterable[Any]) -> Iterator[Any]:
         source = enumerate(items)

@@ -78,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print(f"{PROG}: interrupted (no output file was written)", file=sys.stderr)
+        print(f"{PROG}: interrupted (a file output was left as it was)", file=sys.stderr)
         return 130
     except BrokenPipeError:
         # The reader went away (`govtext annotate ... | head`): stop quietly.
@@ -88,6 +88,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         except (OSError, ValueError, io.UnsupportedOperation):
             pass
         return 0
+    except OSError as exc:  # writing the output failed (a full disk): nothing half-written
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"{PROG}: cannot write{where}: {exc.strerror or exc} "
+              "(a file output was left as it was)", file=sys.stderr)
+        return 2
 
 
 __all__ = ["COMMANDS", "UsageError", "build_parser", "main"]

@@ -220,9 +220,10 @@ def read_sections(path: PathLike, size: int, encoding: str | None = None,
         raise ValueError(f"section size must be at least 1, got {size}")
     shown = name if name is not None else str(path)
     with open(path, "rb") as f:
-        head = f.read(chunk)
+        first = max(chunk, _HEAD)  # the encoding is chosen from the first megabyte
+        head = f.read(first)
         if encoding is None:
-            enc, skip = detect(head, shown, final=len(head) < chunk)
+            enc, skip = detect(head, shown, final=len(head) < first)
         else:
             enc, skip = encoding, 0
         try:
