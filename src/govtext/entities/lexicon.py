@@ -137,7 +137,7 @@ def _build() -> "tuple[Any, tuple[tuple[int, ...], ...], int]":
         return _automaton
 
 
-def _scan(s: str) -> list[list[int]]:
+def _scan(s: str) -> list["array[int]"]:
     """For each scanner, the sorted positions of `s` where one of its keys starts."""
     ac, owners, n = _build()
     found: list[list[int]] = [[] for _ in range(n)]
@@ -150,14 +150,15 @@ def _scan(s: str) -> list[list[int]]:
                     found[bit].append(start + c0)
     for at in found:
         at.sort()  # matches come by end; a position holds at most one key per length
-    return [sorted(set(at)) if len(at) != len(set(at)) else at for at in found]
+    # kept as arrays: 8 bytes a position instead of about 36 while the text is cached
+    return [array("q", sorted(set(at)) if len(at) != len(set(at)) else at) for at in found]
 
 
-def _positions(s: str) -> list[list[int]]:
+def _positions(s: str) -> list["array[int]"]:
     if len(s) < _SHORT:
         return _scan(s)
     n = len(_scanners)
-    cache: list[tuple[str, list[list[int]]]] = _local.__dict__.setdefault("cache", [])
+    cache: list[tuple[str, list[array[int]]]] = _local.__dict__.setdefault("cache", [])
     for text, found in cache:
         if text is s and len(found) == n:
             return found
