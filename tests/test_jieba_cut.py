@@ -70,7 +70,6 @@ def test_same_words_as_jieba_on_a_work_report(tok):
 def test_del_word_elsewhere_does_not_change_govtext_tokens():
     """Issue 17: jieba.del_word fills jieba.finalseg.Force_Split_Words, a module-level set
     that every jieba tokenizer's HMM step reads."""
-    import jieba
     from jieba import finalseg
 
     seg = JiebaSegmenter()
@@ -79,7 +78,9 @@ def test_del_word_elsewhere_does_not_change_govtext_tokens():
     assert "张瑞书" in before  # found by the HMM
     saved = set(finalseg.Force_Split_Words)
     try:
-        jieba.del_word("张瑞书")
+        # what jieba.del_word("张瑞书") does on any tokenizer (Tokenizer.add_word with
+        # freq 0); called directly so the global tokenizer stays unloaded
+        finalseg.add_force_split("张瑞书")
         assert "张瑞书" in finalseg.Force_Split_Words
         assert [t.text for t in seg.segment(text, normalize(text))] == before
     finally:

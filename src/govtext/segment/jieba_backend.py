@@ -15,7 +15,7 @@ from typing import Any, Iterable
 
 from ..model import Token
 from .base import LexiconSegmenter, bounded_pieces
-from .jieba_cut import cut_spans, cut_words
+from .jieba_cut import cut_words, iter_spans
 
 
 def cache_dir() -> Path:
@@ -85,6 +85,6 @@ class JiebaSegmenter(LexiconSegmenter):
         at = 0
         for piece in bounded_pieces(source):
             tokens.extend(Token(at + a, at + b, text[at + a:at + b])
-                          for a, b in cut_spans(backend, piece, self.hmm))
+                          for a, b in iter_spans(backend, piece, self.hmm))
             at += len(piece)
         return tokens

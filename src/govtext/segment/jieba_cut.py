@@ -138,9 +138,10 @@ def _block(blk: str, at: int, freq: dict[str, int], logtotal: float, hmm: bool,
         x = y
 
 
-def cut_spans(tokenizer: Any, text: str, hmm: bool = True) -> list[tuple[int, int]]:
+def iter_spans(tokenizer: Any, text: str, hmm: bool = True) -> Iterator[tuple[int, int]]:
     """The `(start, end)` of every word `tokenizer.cut(text, HMM=hmm)` yields, except
-    whitespace (jieba yields each space and each `\\r\\n` as a word of its own)."""
+    whitespace (jieba yields each space and each `\\r\\n` as a word of its own), block by
+    block, so a long text never holds all of them at once."""
     tokenizer.check_initialized()
     freq = tokenizer.FREQ
     logtotal = log(tokenizer.total)
@@ -149,11 +150,21 @@ def cut_spans(tokenizer: Any, text: str, hmm: bool = True) -> list[tuple[int, in
     for m in _BLOCK.finditer(text):
         a = m.start()
         # outside the blocks every character is a word of its own
-        out.extend((i, i + 1) for i in range(pos, a) if not text[i].isspace())
+        for i in range(pos, a):
+            if not text[i].isspace():
+                yield i, i + 1
         _block(m.group(), a, freq, logtotal, hmm, out)
+        yield from out
+        out.clear()
         pos = m.end()
-    out.extend((i, i + 1) for i in range(pos, len(text)) if not text[i].isspace())
-    return out
+    for i in range(pos, len(text)):
+        if not text[i].isspace():
+            yield i, i + 1
+
+
+def cut_spans(tokenizer: Any, text: str, hmm: bool = True) -> list[tuple[int, int]]:
+    """`iter_spans` as a list."""
+    return list(iter_spans(tokenizer, text, hmm))
 
 
 def cut_words(tokenizer: Any, text: str, hmm: bool = True) -> Iterator[str]:
