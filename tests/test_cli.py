@@ -15,8 +15,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govtext.cli import (Annotator, Problems, Source, _tsv_cell, clip, collect, display_width,
-                         format_table, main, write_parquet, write_tsv)
+from govtext.cli import main
+from govtext.cli.common import Problems
+from govtext.cli.inputs import Source, collect
+from govtext.cli.runner import Annotator, Record
+from govtext.cli.tables import clip, display_width, format_table
+from govtext.cli.writers import tsv_cell as _tsv_cell
+from govtext.cli.writers import write_parquet, write_tsv
 from govtext.model import Agency, Document, Official, Quantity, Regulation, Term
 from govtext.integrations.pandas import TABLE_COLUMNS
 from govtext.pipeline import Pipeline
@@ -28,6 +33,10 @@ TEXTS = {
     "sub/b.txt": "广西壮族自治区司法厅：\n2022年共办理行政复议案件1200余件。",
     "sub/c.txt": "",
 }
+
+
+def never(name: str, message: str) -> None:
+    raise AssertionError(f"unexpected problem with {name}: {message}")
 
 
 def at(text: str, part: str) -> tuple[int, int, str]:
@@ -147,7 +156,7 @@ def test_annotate_with_two_jobs_keeps_order(capsys: pytest.CaptureFixture[str],
 def test_tsv_one_escaped_line_per_span(corpus: Path) -> None:
     doc = typed_document()
     out = io.StringIO()
-    write_tsv([(Source(Path("x/h.txt"), "h.txt", "text"), doc)], out)
+    write_tsv([Record(Source(Path("x/h.txt"), "h.txt", "text"), doc)], out, never)
     lines = out.getvalue().split("\n")
     assert lines[-1] == ""
     header, rows = lines[0].split("\t"), [line.split("\t") for line in lines[1:-1]]
@@ -185,8 +194,8 @@ def test_parquet_table(tmp_path: Path, capsys: pytest.CaptureFixture[str],
     pytest.importorskip("pyarrow")
     doc = typed_document()
     target = tmp_path / "spans.parquet"
-    write_parquet([(Source(None, "stdin", "text"), doc), (Source(None, "2", "text"), doc)],
-                  str(target))
+    write_parquet([Record(Source(None, "stdin", "text"), doc),
+                   Record(Source(None, "2", "text"), doc)], str(target), never)
     frame = pd.read_parquet(target)
     assert list(frame.columns) == list(TABLE_COLUMNS)
     assert len(frame) == 2 * len(doc.spans)
@@ -354,7 +363,7 @@ def test_gb18030_file_is_read(capsys: pytest.CaptureFixture[str], tmp_path: Path
 
 
 def test_html_pages_in_a_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    from govtext.cli import html_available
+    from govtext.cli.inputs import html_available
 
     if not html_available():
         pytest.skip("the html extra is not installed")
@@ -392,21 +401,31 @@ def test_a_failing_document_is_named_and_the_rest_kept(tmp_path: Path, jobs: int
     problems = Problems("annotate", stream=err)
     annotator = Annotator(problems, jobs=jobs, progress=False, pipeline=FailingPipeline())
     sources = collect([str(tmp_path)], problems)
-    done = [source.id for source, _ in annotator.run(sources)]
+    done = [record.source.id for record in annotator.run(sources)]
     assert done == ["a.txt", "c.txt", "d.txt"]
     assert problems.count == 1
     assert "b.txt" in err.getvalue() and "stage exploded" in err.getvalue()
 
 
-def test_progress_bar_only_for_several_files(capsys: pytest.CaptureFixture[str],
-                                             corpus: Path) -> None:
+def test_progress_bar_only_on_a_terminal_and_for_several_files(
+        capsys: pytest.CaptureFixture[str], corpus: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 16: a bar only when stderr is a terminal; without tqdm, a note naming the
+    extra; --quiet silences the bar and the summary."""
     pytest.importorskip("tqdm")
+    _, _, err = run(capsys, "annotate", str(corpus))
+    assert "0/3" not in err  # stderr is captured, not a terminal
+    assert err.startswith("govtext annotate: 3 document(s)")
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
     _, _, err = run(capsys, "annotate", str(corpus))
     assert "0/3" in err
     _, _, err = run(capsys, "annotate", str(corpus), "--quiet")
     assert err == ""
     _, _, err = run(capsys, "annotate", str(corpus / "a.txt"))
-    assert err == ""
+    assert "0/1" not in err and "1 document(s)" in err
+    monkeypatch.setitem(sys.modules, "tqdm", None)
+    _, _, err = run(capsys, "annotate", str(corpus))
+    assert "govtext[progress]" in err
 
 
 TEXTS_ANY = st.text(alphabet=st.sampled_from("市长ＡBc\t\n\r\\ 　é\u0301𠀀…"), max_size=40)

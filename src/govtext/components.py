@@ -48,7 +48,8 @@ class Candidate:
 class Component(Protocol):
     """Yields candidates for one document."""
 
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def __call__(self, analysis: Analysis) -> Iterable[Candidate]: ...
 

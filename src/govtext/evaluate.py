@@ -27,10 +27,19 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-from .model import LABELS, Document
+from .model import Document
+from .model import labels as registry
 
-OPTIONAL_HOSTS = ("REGULATION", "WORK", "OFFICIAL", "TERM")
-VALUE_LABELS = ("QUANTITY", "DATE")
+
+
+def _labels_where(flag: str) -> tuple[str, ...]:
+    return tuple(s.label for s in registry.specs() if getattr(s, flag))
+
+
+# read from the registry: spans nested in these are optional; these are value-scored
+OPTIONAL_HOSTS = _labels_where("hosts_optional")
+VALUE_LABELS = _labels_where("value_scored")
+ALL = "all"  # the overall row
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +69,12 @@ def load_gold(path: str | Path) -> list[GoldDoc]:
         return [doc for f in files for doc in load_gold(f)]
     if not path.is_file():
         raise FileNotFoundError(f"gold file not found: {path}")
-    data = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{path}: not a JSON gold file ({exc})") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: not a gold file (expected a JSON object)")
     if "text" in data:
         text = data["text"]
     else:
@@ -174,8 +188,27 @@ class Report:
     mistakes: list[Mistake] = field(default_factory=list)
     docs: int = 0
 
+    def total(self) -> LabelScore:
+        """The overall row ("all"): counts summed over the labels scored."""
+        total = LabelScore(ALL)
+        for label in registry.labels():
+            s = self.scores.get(label)
+            if s is not None and (s.gold or s.pred):
+                total.add(s)
+        return total
+
     def f1(self, label: str, measure: str = "exact") -> float:
-        score = self.scores.get(label)
+        """F1 of one label, or of all (``"all"``); a label that no document had scores
+        0.0, and a name that is no label raises ValueError."""
+        if label == ALL:
+            score: LabelScore | None = self.total()
+        elif label not in registry.labels():
+            raise ValueError(f"unknown label {label!r}: expected 'all' or one of "
+                             f"{', '.join(registry.labels())}")
+        else:
+            score = self.scores.get(label)
+        if measure not in ("exact", "partial", "value"):
+            raise ValueError(f"unknown measure {measure!r}: expected exact, partial or value")
         if score is None:
             return 0.0
         return float(getattr(score, measure)[2])
@@ -183,23 +216,19 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"docs": self.docs, "labels": {}}
         for label, s in self.scores.items():
-            row: dict[str, Any] = {"gold": s.gold, "pred": s.pred, "ignored": s.ignored}
-            for measure in ("exact", "partial") + (("value",) if label in VALUE_LABELS else ()):
-                p, r, f = getattr(s, measure)
-                row[measure] = {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4)}
-            out["labels"][label] = row
+            out["labels"][label] = _row(s, label in VALUE_LABELS)
+        out["all"] = _row(self.total(), False)
         return out
 
     def table(self) -> str:
         head = f"{'label':<11}{'gold':>6}{'pred':>6}   {'exact P / R / F1':<20} " \
                f"{'partial P / R / F1':<20} {'value F1':>8}"
         lines = [head, "-" * len(head)]
-        total = LabelScore("all")
-        for label in LABELS:
+        total = self.total()
+        for label in registry.labels():
             s = self.scores.get(label)
             if s is None or (s.gold == 0 and s.pred == 0):
                 continue
-            total.add(s)
             ep, er, ef = s.exact
             pp, pr, pf = s.partial
             value = f"{s.value[2]:.3f}" if label in VALUE_LABELS else ""
@@ -217,6 +246,14 @@ class Report:
         return "\n".join(lines)
 
 
+def _row(s: LabelScore, value: bool) -> dict[str, Any]:
+    row: dict[str, Any] = {"gold": s.gold, "pred": s.pred, "ignored": s.ignored}
+    for measure in ("exact", "partial") + (("value",) if value else ()):
+        p, r, f = getattr(s, measure)
+        row[measure] = {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4)}
+    return row
+
+
 def _overlaps(a: Any, b: Any) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -225,6 +262,8 @@ def score_document(gold: GoldDoc, doc: Document, strict: bool = False) -> Report
     report = Report(docs=1)
     hosts = [g for g in gold.spans if g.label in OPTIONAL_HOSTS]
     labels = {g.label for g in gold.spans} | {s.label for s in doc.spans}
+    if "INDICATOR" in labels:
+        labels = _indicator_scope(gold, doc, report, labels)
     for label in labels:
         golds = [g for g in gold.spans if g.label == label and not g.optional]
         optional = [g for g in gold.spans if g.label == label and g.optional]
@@ -271,6 +310,24 @@ def score_document(gold: GoldDoc, doc: Document, strict: bool = False) -> Report
                                                g.start))
         report.scores[label] = s
     return report
+
+
+def _indicator_scope(gold: GoldDoc, doc: Document, report: Report, labels: set[str]) -> set[str]:
+    """INDICATOR links are scored by their attributes (govtext.indicators.scoring); a gold
+    file that annotates them scores only the labels it annotates (the indicator gold
+    leaves the entities out), and one without them does not score them."""
+    gold_labels = {g.label for g in gold.spans}
+    if "INDICATOR" in gold_labels:
+        from .indicators.scoring import score_indicators
+
+        s = LabelScore("INDICATOR")
+        score_indicators(
+            [g for g in gold.spans if g.label == "INDICATOR" and not g.optional],
+            doc.by_label("INDICATOR"), s,
+            lambda kind, g, p, start: report.mistakes.append(
+                Mistake(gold.name, kind, "INDICATOR", g, p, start)))
+        report.scores["INDICATOR"] = s
+    return gold_labels - {"INDICATOR"} if "INDICATOR" in gold_labels else labels - {"INDICATOR"}
 
 
 def evaluate(paths: Iterable[str | Path], pipeline: Any = None,

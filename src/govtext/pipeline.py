@@ -12,9 +12,6 @@ component can be switched off by its name (``disable=["terms"]``).
 
 from __future__ import annotations
 
-import multiprocessing
-from itertools import islice
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Iterable, Iterator, Sequence
 
 from .components import Component
@@ -22,7 +19,7 @@ from .errors import InputError
 from .model import Document
 from .segment import Segmenter, get_segmenter
 
-STAGES = ("structure", "segment", "numbers", "entities")
+STAGES = ("structure", "segment", "numbers", "entities", "indicators")
 
 
 def check_text(text: object) -> str:
@@ -42,7 +39,7 @@ def builtin_components() -> dict[str, tuple[Component, ...]]:
     from .entities.components import COMPONENTS as ENTITIES
     from .numbers.components import COMPONENTS as NUMBERS
 
-    return {"numbers": NUMBERS, "entities": ENTITIES}
+    return {"numbers": tuple(NUMBERS), "entities": tuple(ENTITIES)}
 
 
 class Pipeline:
@@ -56,14 +53,16 @@ class Pipeline:
 
     `segmenter` is "jieba" (default), "rjieba", "pkuseg" (with ``pkuseg_model=PATH``)
     or any object with a ``segment(text, norm)`` method. `components` adds your own
-    components (see `govtext.components`) after the built-in ones. Resources load on
+    components (see `govtext.components`) after the built-in ones; `statistical="lac"`
+    adds a learned tagger (the `lac` extra) whose candidates fill the rules' gaps, and
+    `min_score` drops candidates scored lower. Resources load on
     first use; a Pipeline pickles without them, so it can be sent to worker processes.
     """
 
     def __init__(self, segmenter: str | Segmenter = "jieba", *,
                  disable: Iterable[str] = (), components: Sequence[Component] = (),
                  rules: Any = None, min_score: float = 0.0,
-                 **segmenter_options: Any) -> None:
+                 statistical: str | None = None, **segmenter_options: Any) -> None:
         from .rules import RulesComponent, UserRules
 
         disabled = set(disable)
@@ -80,6 +79,10 @@ class Pipeline:
                                    if c.name not in disabled]
         if self.rules.entries:
             chosen.append(RulesComponent(self.rules))
+        if statistical is not None:  # a learned tagger filling the rules' gaps
+            from .statistical import get_component
+
+            chosen.append(get_component(statistical))
         self.components: tuple[Component, ...] = tuple(chosen) + tuple(components)
         self.min_score = min_score
         if isinstance(segmenter, str):
@@ -110,6 +113,12 @@ class Pipeline:
         spans, decisions = decide(candidates, structure,
                                   blocked=self.rules.is_blocked if self.rules.blocked else None,
                                   min_score=self.min_score, explain=explain)
+        if "indicators" in self.stages and "numbers" in self.stages:
+            # links between resolved spans: they compete with nothing, so they join
+            # after the resolver (the finder reads the QUANTITY spans that were kept)
+            from .indicators.component import indicators_of
+
+            spans = [*spans, *indicators_of(analysis, spans)]
         doc = Document(
             text=analysis.text,
             spans=tuple(spans),
@@ -135,35 +144,28 @@ class Pipeline:
 
     def pipe(self, texts: Iterable[str], *, n_process: int = 1,
              batch_size: int = 8) -> Iterator[Document]:
-        """Annotate many texts, in order. With ``n_process > 1`` the work runs in
-        worker processes started with the spawn method (safe on every platform);
-        each worker loads its dictionaries once, and only a bounded window of texts is
-        in flight at a time, so a long iterator is not read into memory up front."""
-        if n_process <= 1:
-            for text in texts:
-                yield self(text)
-            return
-        batch_size = max(1, batch_size)
-        window = n_process * batch_size * 4  # texts in flight: memory stays bounded
-        ctx = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=n_process, mp_context=ctx,
-                                 initializer=_init_worker, initargs=(self,)) as pool:
-            it = iter(texts)
-            while chunk := list(islice(it, window)):
-                yield from pool.map(_work, chunk, chunksize=batch_size)
+        """Annotate many texts, in order. With ``n_process > 1`` the work runs in worker
+        processes (see `govtext.parallel`: fork where safe, so a plain script needs no
+        ``__main__`` guard); only a bounded window of texts is in flight. A text that
+        fails raises its error at its place in the output, after every text before it
+        was yielded, as with one process."""
+        from .parallel import Failure, run_ordered
+
+        for result in run_ordered(self, _annotate_one, (_plain(t) for t in texts),
+                                  n_process=n_process, batch_size=batch_size):
+            if isinstance(result, Failure):
+                raise result.error
+            yield result
 
 
-_worker_pipeline: Pipeline | None = None
+def _plain(text: str) -> str:
+    """A `str` subclass as a plain str (a class defined in __main__ cannot be sent to a
+    worker); anything else as it is, for the pipeline to refuse by name."""
+    return str.__str__(text) if isinstance(text, str) else text
 
 
-def _init_worker(pipeline: Pipeline) -> None:
-    global _worker_pipeline
-    _worker_pipeline = pipeline
-
-
-def _work(text: str) -> Document:
-    assert _worker_pipeline is not None
-    return _worker_pipeline(text)
+def _annotate_one(pipeline: Pipeline, text: str) -> Document:
+    return pipeline(text)
 
 
 _default: Pipeline | None = None

@@ -113,7 +113,7 @@ def _entry(item: Mapping[str, Any]) -> Entry:
         raise InputError("E006", rule=dict(item), why="give one of pattern or regex")
     try:
         compiled = regex.compile(regex.escape(normalize(literal)) if literal is not None
-                                 else normalize(pattern))
+                                 else normalize(str(pattern)))
     except (regex.error, TypeError) as err:
         raise InputError("E006", rule=dict(item), why=str(err)) from None
     attrs = item.get("attrs") or {}

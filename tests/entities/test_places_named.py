@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from govtext.data import read_words
 from govtext.entities.lexicon import words
-from govtext.entities.places import _named_suffixes, find_named, glued
+from govtext.entities.sites import _named_suffixes, find_named, glued
 
 
 def test_name_list_keeps_its_filters() -> None:

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govtext.entities.lexicon import words
-from govtext.entities.places import find_townships
+from govtext.entities.townships import find_townships
 
 ALWAYS = lambda a, b: True  # noqa: E731 - the segmenter splits everywhere
 ENDS = lambda i: True  # noqa: E731

@@ -24,57 +24,17 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable
 
-from ..data import read_rows
+from .agency_lexicon import (_HAN, _JOINERS, AgencyMatch, _central, _heads, _levels, _pieces,
+                             _place_in, _place_like, _congress_central)
+from .chars import chars, wordset
+from .institutions import _institutions, is_school, town_organ
 from .lexicon import (Scanner, breakers, county_parents, county_short_forms, divisions, first_chars,
                       place_stopwords, short_forms, trie_pattern, words)
 from .places import Context
+from .wordclass import clause_in
 
 Bound = Callable[[int, int], bool]
 
-
-
-@lru_cache(maxsize=1)
-def _levels() -> tuple[tuple[str, ...], str]:
-    """Level words (市, 省, 县区, 自治区) and the characters that block them (levels.tsv)."""
-    return (words("levels.tsv", "level"), "".join(words("levels.tsv", "blocker")))
-
-
-@dataclass(frozen=True, slots=True)
-class AgencyMatch:
-    start: int  # squeezed offsets
-    end: int
-    canonical: str | None
-    open: bool = False  # from an open middle (秦皇岛市…领导小组), not from the lexicon
-    congress: bool = False  # a congress or CPPCC organ: committees may follow it
-    organ: str | None = None  # canonical name of the organ its units belong to
-
-
-@lru_cache(maxsize=1)
-def _central() -> dict[str, str]:
-    return {r[0]: (r[1] if len(r) > 1 and r[1] else r[0]) for r in read_rows("agencies.tsv")}
-
-
-@lru_cache(maxsize=1)
-def _place_like() -> frozenset[str]:
-    """Central organs that take departments as a place does (新疆生产建设兵团生态环境局)."""
-    return frozenset(r[0] for r in read_rows("agencies.tsv") if len(r) > 2 and r[2] == "place")
-
-
-@lru_cache(maxsize=1)
-def _heads() -> dict[str, tuple[str, str]]:
-    return {r[0]: (r[1], r[2]) for r in read_rows("organ_heads.tsv") if len(r) > 2}
-
-
-@lru_cache(maxsize=1)
-def _pieces() -> dict[str, dict[str, str]]:
-    """kind -> piece -> full form."""
-    out: dict[str, dict[str, str]] = {}
-    for r in read_rows("org_units.tsv"):
-        if len(r) < 2:
-            continue
-        out.setdefault(r[1], {})[r[0]] = r[2] if len(r) > 2 and r[2] else r[0]
-    out.setdefault("suffix", {}).update(out.get("sub-suffix", {}))
-    return out
 
 
 _SUFFIX_FULL = {"委": "委员会", "办": "办公室", "工委": "工作委员会"}
@@ -138,7 +98,6 @@ def _grammar() -> _Grammar:
 
 
 _CONGRESS = ("congress", "congress_sc", "cppcc")
-_JOINERS = "和与及"
 
 
 def _compound(stems: list[str]) -> str:
@@ -182,11 +141,6 @@ def _longest_committee(s: str, pos: int) -> int:
         return end
     return -1
 
-
-
-@lru_cache(maxsize=1)
-def _place_in() -> re.Pattern[str]:
-    return re.compile(trie_pattern(divisions()))
 
 
 def _expand(piece: str) -> str:
@@ -276,14 +230,16 @@ def _parse(s: str, m: re.Match[str], ctx: Context, bound: Bound) -> AgencyMatch 
     for g in ("full", "central", "chead", "head", "party"):
         if m.group(g) is not None:
             head_end = m.end(g)
-    congress = m.group("chead") is not None or m.group("fkind") in ("政协", "中国人民政治协商会议")
+    congress = (m.group("chead") is not None or m.group("fkind") in ("政协", "中国人民政治协商会议")
+                or m.group("central") in _congress_central())
     placed = m.group("place") or m.group("level") or m.group("short")
     units = _units(s, m.end(), congress) if head_end > 0 or placed else []
     if m.group("central") is not None and m.group("central") not in _place_like():
         whole = []
         for u in units:  # 国务院办公厅, but 国务院 + 扶贫办 are two
-            if _stem_based(s[u[0]:u[1]]):
-                break
+            if _stem_based(s[u[0]:u[1]]) and not (
+                    congress and s.endswith(("委员会", "工委"), u[0], u[1])):
+                break  # a committee of a central congress stays: 全国人大 + 民族委员会
             whole.append(u)
         units = whole
     ends = ([head_end] if head_end > 0 else []) + [u[1] for u in units]
@@ -327,7 +283,7 @@ _LEVEL_RUN = re.compile(r"[省市县区州盟旗乡镇自治直辖、（）()]{1
 
 # characters before a run of levels that make it a class of places, not one place:
 # 各县、区, 5个地级市, 22个县（市、区）, 副省级
-_GENERIC_BEFORE = "各个级"
+_GENERIC_BEFORE = chars("generic_before")
 
 
 def _each(s: str, a: int) -> bool:
@@ -360,7 +316,8 @@ def find_agencies(s: str, ctx: Context, bound: Bound) -> list[AgencyMatch]:
         got = None if m.group("bare") else _parse(s, m, ctx, bound)
         if got is None:
             b = g.bare.match(s, m.start())
-            if b is not None and bound(b.start(), b.end()):
+            if b is not None and bound(b.start(), b.end()) \
+                    and not b.group().endswith(wordset("bare_generic")):
                 got = AgencyMatch(b.start(), b.end(), None)
         if got is None:
             pos = m.start() + 1
@@ -397,16 +354,16 @@ def find_agencies(s: str, ctx: Context, bound: Bound) -> list[AgencyMatch]:
     return out + _institutions(s, ctx, out)
 
 
-_SUBUNIT_ENDS = ("办公室", "中心", "司", "局")
-_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_SUBUNIT_ENDS = wordset("subunit_ends")
 
 
 def _central_subunit(s: str, e: int, bound: Bound) -> int:
     """End of a department of a central organ named right after it (交通运输部 + 水运局,
     国务院办公厅 + 政府信息与政务公开办公室, 农业农村部 + 农村经济研究 + 中心): 2-12
     characters with no breaker word or place name, in parts of two or more joined by
-    和/与/及, then 司, 局, 中心 or 办公室, ending a word; the shortest such name, or -1."""
-    run = _HAN.match(s, e)
+    和/与/及, then 司, 局, 中心 or 办公室, ending a word, with no clause word or verb (党中央
+    + 统揽全局); the shortest such name, or -1."""
+    run = _HAN.match(s, e, min(len(s), e + 13))
     if run is None:
         return -1
     for j in range(e + 2, min(run.end(), e + 13)):
@@ -419,100 +376,10 @@ def _central_subunit(s: str, e: int, bound: Bound) -> int:
                 _place_in().search(middle) or middle in _pieces().get("unit", {}):
             return -1
         end = j + len(suf)
+        if clause_in(s, e, end, bound, _JOINERS):
+            return -1  # 党中央 + 统揽全局: a verb phrase, not a department
         return end if bound(end, end) else -1
     return -1
-
-
-@lru_cache(maxsize=1)
-def _institution_patterns() -> tuple[Scanner, re.Pattern[str], re.Pattern[str]]:
-    suffixes = [w for w in _pieces().get("suffix", {}) if len(w) >= 2] + list(_schools())
-    openers = (list(divisions()) + list(words("places.tsv", "country")) + ["国家", "中央"]
-               + list(_short_openers()))
-    return (Scanner(re.compile(trie_pattern(openers)), openers),
-            re.compile(trie_pattern(suffixes)),
-            breakers())
-
-
-@lru_cache(maxsize=1)
-def _schools() -> frozenset[str]:
-    """Suffixes of research and education institutions (研究所, 大学)."""
-    return frozenset(_pieces().get("institution", {}))
-
-
-@lru_cache(maxsize=1)
-def _short_openers() -> frozenset[str]:
-    """Short forms of provinces and cities that open an institution's name (广西, 贵州)."""
-    return frozenset(w for w in short_forms() if len(w) >= 2 and w not in place_stopwords()
-                     and w not in divisions())
-
-
-def is_school(name: str) -> bool:
-    """Whether a name is a public research or education institution: a school suffix
-    after a place (四川省农业科学院, 北京大学, 市职业技术学院); a university with no place
-    before it (清华大学) stays an ORG."""
-    if not name.endswith(tuple(_schools())):
-        return False
-    return (_institution_patterns()[0].pattern.match(name) is not None
-            or name[:1] in _levels()[0])
-
-
-_MIDDLE = re.compile(r"[\u4e00-\u9fff]{2,30}")
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{1,30}")
-
-
-def _institutions(s: str, ctx: Context, found: list[AgencyMatch]) -> list[AgencyMatch]:
-    """A full place name, an open middle and an institution suffix:
-    秦皇岛市人才交流服务中心, 秦皇岛市…工作领导小组. The middle may hold no breaker word.
-    A research or education institution may also open with a short form and have no
-    middle (广西南亚热带农业科学研究所, 贵州大学)."""
-    places, suffixes, breakers = _institution_patterns()
-    shorts = _short_openers()
-    schools = _schools()
-    covered = [(f.start, f.end) for f in found]
-    out: list[AgencyMatch] = []
-    for p in places.finditer(s):
-        run = _HAN_RUN.match(s, p.end())
-        if run is None:
-            continue
-        short = p.group() in shorts
-        best = -1
-        for i in range(p.end(), run.end()):
-            m = suffixes.match(s, i, run.end())
-            if m is None:
-                continue
-            school = m.group() in schools
-            if (not school and (short or i < p.end() + 2)) or \
-                    (school and _school_suffix_at(s, m.end())):
-                continue
-            if breakers.search(s, p.end(), i) or (m.end() < len(s) and s[m.end()] in "组长任员"):
-                continue
-            if _joins_names(s, p.end(), i):
-                break  # 中国铁建股份有限公司 + 和 + 北京交通大学: two names
-            best = max(best, m.end())
-        if best < 0 or any(a <= p.start() and best <= b for a, b in covered):
-            continue
-        out.append(AgencyMatch(p.start(), best, None, open=True))
-    return out
-
-
-@lru_cache(maxsize=1)
-def _name_ends() -> tuple[str, ...]:
-    """Suffixes that end an organization's or institution's name (公司, 集团, 大学)."""
-    return tuple(words("orgs.tsv", "suffix") + words("orgs.tsv", "company")
-                 + tuple(_schools()))
-
-
-def _joins_names(s: str, a: int, b: int) -> bool:
-    """Whether `s[a:b]` holds a joiner (和, 及, 与) right after a name's suffix."""
-    for k in range(a + 1, b):
-        if s[k] in _JOINERS and s.endswith(_name_ends(), 0, k):
-            return True
-    return False
-
-
-def _school_suffix_at(s: str, e: int) -> bool:
-    """Whether a school suffix ending at `e` is part of a longer word (大学生, 中学生)."""
-    return e < len(s) and s[e] in "生"
 
 
 def unit_end(s: str, i: int) -> int:
@@ -521,26 +388,4 @@ def unit_end(s: str, i: int) -> int:
     return -1 if m is None else m.end()
 
 
-@lru_cache(maxsize=1)
-def _town_heads() -> re.Pattern[str]:
-    return re.compile(trie_pattern(h for h, (k, _) in _heads().items() if "town" in k))
-
-
-def town_organ(s: str, i: int) -> int:
-    """End of a township organ head (办事处, 人民政府, 党委) at `i`, or of a township's
-    own office (征地拆迁 + 办公室: an open middle of 2-8 characters with no breaker
-    word, then a town-office suffix of org_units.tsv), or -1."""
-    m = _town_heads().match(s, i)
-    if m is not None:
-        return m.end()
-    run = _HAN.match(s, i)
-    if run is None:
-        return -1
-    offices = tuple(_pieces().get("town-office", {}))
-    for j in range(i + 2, min(run.end(), i + 9)):
-        if breakers().search(s, i, j) or _place_in().search(s, i, j):
-            return -1
-        suf = next((w for w in offices if s.startswith(w, j)), None)
-        if suf is not None:
-            return j + len(suf)
-    return -1
+__all__ = ["AgencyMatch", "find_agencies", "is_school", "town_organ", "unit_end"]

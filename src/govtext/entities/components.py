@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from ..components import Candidate, FunctionComponent, with_rule
+from ..components import Candidate, Component, FunctionComponent, with_rule
 from .docno import find_docnos
 from .scan import name_scan
 from .terms import find_terms
@@ -62,7 +62,7 @@ def _terms(analysis: Analysis) -> Iterator[Candidate]:
     return with_rule(find_terms(analysis.prep), "terms")
 
 
-COMPONENTS = tuple(FunctionComponent(name, fn, fn.__doc__ or "") for name, fn in (
+COMPONENTS: tuple[Component, ...] = tuple(FunctionComponent(name, fn, fn.__doc__ or "") for name, fn in (
     ("places", _places), ("agencies", _agencies), ("orgs", _orgs), ("people", _people),
     ("titles", _titles), ("docnos", _docnos), ("terms", _terms)))
 

@@ -15,52 +15,38 @@ import regex
 
 from ..data import longest_first, read_words
 from ..model import DocNo
+from ..numbers.numeral import plain_digits, read_int
 
 _OPEN = r"[〔\[(【﹝〖]"
 _CLOSE = r"[〕\])】﹞〗]"
-_CN_DIGITS = "〇零一二三四五六七八九"
-_YEAR = rf"(?:(?:19|20)\d{{2}}|[{_CN_DIGITS}]{{4}})"
-_CN_NUM = rf"[{_CN_DIGITS}十百千]{{1,8}}"
 
 
-# The tails of the three forms; the issuer code is the run of Han characters right
-# before the tail (walked back by hand, so the scan starts only at brackets, 令 and 公告).
-_TAIL = regex.compile(
-    rf"\s?{_OPEN}\s?(?P<year>{_YEAR})\s?年?\s?{_CLOSE}\s?第?\s?"
-    rf"(?P<serial>\d{{1,6}}|{_CN_NUM})\s?号"
-    # the closing bracket lost: 秦纪发〔20183号 (digits run on, nothing between)
-    rf"|\s?{_OPEN}(?P<year>(?:19|20)\d{{2}})(?P<serial>\d{{1,5}})号"
-    # numbered orders: 国务院令第708号
-    rf"|(?P<word>令)\s?第\s?(?P<serial>\d{{1,6}}|{_CN_NUM})\s?号"
-    # announcements numbered per year: 国家税务总局公告2018年第31号
-    rf"|(?P<word>公告)\s?(?P<year>{_YEAR})\s?年\s?第\s?(?P<serial>\d{{1,6}}|{_CN_NUM})\s?号")
+@lru_cache(maxsize=1)
+def _tail() -> regex.Pattern[str]:
+    """The tails of the four forms; the issuer code is the run of Han characters right
+    before the tail (walked back by hand, so the scan starts only at brackets, 令 and
+    公告). Chinese digits come from the one numeral table (〇 and ○ both zero)."""
+    digits = plain_digits()
+    year = rf"(?:(?:19|20)\d{{2}}|[{digits}]{{4}})"
+    cn_num = rf"[{digits}十百千]{{1,8}}"
+    return regex.compile(
+        rf"\s?{_OPEN}\s?(?P<year>{year})\s?年?\s?{_CLOSE}\s?第?\s?"
+        rf"(?P<serial>\d{{1,6}}|{cn_num})\s?号"
+        # the closing bracket lost: 秦纪发〔20183号 (digits run on, nothing between)
+        rf"|\s?{_OPEN}(?P<year>(?:19|20)\d{{2}})(?P<serial>\d{{1,5}})号"
+        # numbered orders: 国务院令第708号
+        rf"|(?P<word>令)\s?第\s?(?P<serial>\d{{1,6}}|{cn_num})\s?号"
+        # announcements numbered per year: 国家税务总局公告2018年第31号
+        rf"|(?P<word>公告)\s?(?P<year>{year})\s?年\s?第\s?(?P<serial>\d{{1,6}}|{cn_num})\s?号")
+
+
 _HAN = regex.compile(r"\p{Han}")
 MAX_CODE = 16
 
 
-def _cn_to_int(s: str) -> int:
-    """Chinese numerals with units (十二, 一百零八) to an int."""
-    total, digit = 0, 0
-    for c in s:
-        if c in _CN_DIGITS:
-            digit = _digit(c)
-        else:
-            total += (digit or 1) * {"十": 10, "百": 100, "千": 1000}[c]
-            digit = 0
-    return total + digit
-
-
-def _digit(c: str) -> int:
-    i = _CN_DIGITS.index(c)
-    return 0 if i <= 1 else i - 1
-
-
 def _number(s: str) -> str:
-    if s.isascii():
-        return str(int(s))
-    if all(c in _CN_DIGITS for c in s):
-        return "".join(str(_digit(c)) for c in s)
-    return str(_cn_to_int(s))
+    """A year or serial as digits: 2018, 二○二三 -> 2023, 一百零八 -> 108."""
+    return str(read_int(s))
 
 
 def _code_start(norm: str, s: int, e: int) -> int:
@@ -97,7 +83,7 @@ def find_docnos(text: str, norm: str, start: int = 0, end: int | None = None) ->
     if end is None:
         end = len(norm)
     out: list[DocNo] = []
-    for m in _TAIL.finditer(norm, start, end):
+    for m in _tail().finditer(norm, start, end):
         ce = m.end("word") if m.group("word") else m.start()
         cs = ce - len(m.group("word") or "")
         while cs > max(start, ce - MAX_CODE) and _HAN.match(norm, cs - 1):

@@ -8,11 +8,14 @@ single line breaks, plus a map from each squeezed position back to the original 
 
 from __future__ import annotations
 
+import re
+import threading
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-import re
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
+import ahocorasick_rs
 import regex
 
 from ..data import read_rows, read_words
@@ -56,35 +59,29 @@ def first_chars(*groups: Iterable[str]) -> str:
 class Scanner:
     """A compiled pattern tried only where one of its words can start.
 
-    A large trie alternation is slow to enter at every position, so the positions are
-    first filtered in Python by the first two characters of the words (or the first one,
-    for words of one character), then the pattern is matched there. `search` and
-    `finditer` behave like the `re` methods (leftmost, non-overlapping)."""
+    A large trie alternation is slow to enter at every position, so the positions where
+    the first two characters of a word (or a word of one character) occur are found
+    first, by one Aho-Corasick pass over the text for every scanner at once (see
+    `_positions`), and the pattern is matched there. `search` and `finditer` behave
+    like the `re` methods (leftmost, non-overlapping)."""
 
-    __slots__ = ("pattern", "_pairs", "_singles")
+    __slots__ = ("pattern", "keys", "bit")
 
     def __init__(self, pattern: "re.Pattern[str]", starts: Iterable[str]) -> None:
         self.pattern = pattern
-        pairs: set[str] = set()
-        singles: set[str] = set()
-        for w in starts:
-            if len(w) >= 2:
-                pairs.add(w[:2])
-            elif w:
-                singles.add(w)
-        self._pairs = frozenset(pairs)
-        self._singles = frozenset(singles)
+        self.keys = frozenset(w[:2] for w in starts if w)
+        self.bit = _register(self)
 
     def _candidates(self, s: str, pos: int, endpos: int) -> Iterator[int]:
-        pairs, singles = self._pairs, self._singles
-        for i in range(pos, endpos):
-            if s[i] in singles or s[i:i + 2] in pairs:
-                yield i
+        at = _positions(s)[self.bit]
+        for k in range(bisect_left(at, pos), bisect_left(at, endpos)):
+            yield at[k]
 
     def search(self, s: str, pos: int = 0, endpos: int | None = None) -> "re.Match[str] | None":
         end = len(s) if endpos is None else endpos
+        match = self.pattern.match
         for i in self._candidates(s, pos, end):
-            m = self.pattern.match(s, i, end)
+            m = match(s, i, end)
             if m is not None:
                 return m
         return None
@@ -93,13 +90,79 @@ class Scanner:
                  endpos: int | None = None) -> Iterator["re.Match[str]"]:
         end = len(s) if endpos is None else endpos
         last = pos
+        match = self.pattern.match
         for i in self._candidates(s, pos, end):
             if i < last:
                 continue
-            m = self.pattern.match(s, i, end)
+            m = match(s, i, end)
             if m is not None:
                 yield m
                 last = max(m.end(), i + 1)
+
+
+# Every scanner built in this process (its index is its `bit`), one automaton over all
+# their keys (rebuilt when a scanner is added, which happens once per scanner), and per
+# thread the candidate positions of the last few long texts scanned: the finders call
+# `search(s, pos)` many times on one text, so the positions are found once per text.
+_scanners: list[Scanner] = []
+_lock = threading.Lock()
+_automaton: "tuple[Any, tuple[tuple[int, ...], ...], int] | None" = None
+_local = threading.local()
+_CACHED = 2        # long texts whose positions are kept, per thread
+_SHORT = 256       # shorter texts are scanned on every call, not cached
+_CHUNK = 1 << 20   # characters per automaton call, to bound the match list's memory
+
+
+def _register(scanner: Scanner) -> int:
+    global _automaton
+    with _lock:
+        _scanners.append(scanner)
+        _automaton = None
+        return len(_scanners) - 1
+
+
+def _build() -> "tuple[Any, tuple[tuple[int, ...], ...], int]":
+    global _automaton
+    with _lock:
+        if _automaton is None or _automaton[2] != len(_scanners):
+            owners: dict[str, list[int]] = {}
+            for scanner in _scanners:
+                for key in scanner.keys:
+                    owners.setdefault(key, []).append(scanner.bit)
+            keys = sorted(owners)
+            ac = ahocorasick_rs.AhoCorasick(keys or ["\x00\x00"],
+                                            matchkind=ahocorasick_rs.MatchKind.Standard)
+            _automaton = (ac, tuple(tuple(owners[k]) for k in keys) or ((),), len(_scanners))
+        return _automaton
+
+
+def _scan(s: str) -> list[list[int]]:
+    """For each scanner, the sorted positions of `s` where one of its keys starts."""
+    ac, owners, n = _build()
+    found: list[list[int]] = [[] for _ in range(n)]
+    for c0 in range(0, len(s), _CHUNK):
+        c1 = min(c0 + _CHUNK, len(s))
+        # one character more, so a two-character key across the chunk edge is seen
+        for idx, start, _ in ac.find_matches_as_indexes(s[c0:c1 + 1], overlapping=True):
+            if start + c0 < c1:
+                for bit in owners[idx]:
+                    found[bit].append(start + c0)
+    for at in found:
+        at.sort()  # matches come by end; a position holds at most one key per length
+    return [sorted(set(at)) if len(at) != len(set(at)) else at for at in found]
+
+
+def _positions(s: str) -> list[list[int]]:
+    if len(s) < _SHORT:
+        return _scan(s)
+    n = len(_scanners)
+    cache: list[tuple[str, list[list[int]]]] = _local.__dict__.setdefault("cache", [])
+    for text, found in cache:
+        if text is s and len(found) == n:
+            return found
+    found = _scan(s)
+    cache[:] = [(t, f) for t, f in cache if t is not s][-(_CACHED - 1):] + [(s, found)]
+    return found
 
 
 # ---------------------------------------------------------------------------

@@ -14,16 +14,16 @@ PERSON is a name followed by 同志 with no title, or a leader from persons.txt.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterable
+from typing import Callable
 
 import regex
 
-from ..data import read_rows, read_words
+from ..data import read_rows
 from .lexicon import is_han, name_stopwords, surnames, table, trie_pattern
+from .names import (DOTS, is_translit_name, leaders, run_end, split_off, translit_chars,
+                    translit_places, translit_run, weak_surnames)
 
 Bound = Callable[[int, int], bool]
 
@@ -87,7 +87,16 @@ def role_at(s: str, i: int) -> bool:
 
 def _given_ok(given: str) -> bool:
     _, _, bad = _context()
+    if len(given) == 2 and given[0] in _middle_ok():  # 温家宝, 钱其琛
+        given = given[1:]
+    elif len(given) == 2 and given[1] in _middle_ok():  # 龚育之, 詹祖里
+        given = given[:1]
     return all(is_han(c) and c not in bad for c in given)
+
+
+@lru_cache(maxsize=1)
+def _middle_ok() -> frozenset[str]:
+    return frozenset(r[0] for r in table("name_context.tsv", "bad") if r[2:3] == ("middle",))
 
 
 def _surname_len(cand: str) -> int:
@@ -99,6 +108,10 @@ def _surname_len(cand: str) -> int:
 
 
 def _is_name(cand: str) -> bool:
+    if cand in leaders():
+        return True
+    if cand in translit_places():  # 伊拉克: 伊 is a surname too
+        return False
     k = _surname_len(cand)
     if k == 0 or not 1 <= len(cand) - k <= 2 or not _given_ok(cand[k:]):
         return False
@@ -135,15 +148,26 @@ def name_after(s: str, i: int, bound: Bound) -> int:
     """End of a name starting at `i` (right after a title), or -1."""
     dotted = _DOTTED.match(s, i)
     if dotted is not None:
-        # the family name ends where a word that follows names begins (…吐尼亚孜主持)
+        # a run of transliteration characters ends where the segmenter sees a word end
+        # (马尔登/有幸, 圭尼贡/多日前); otherwise the family name ends where a word that
+        # follows names begins (…吐尼亚孜主持)
         last = max(dotted.group().rfind(c) for c in "·•‧・") + i + 1
+        run = translit_run(s, i, 24)
+        if run > last:
+            end = run_end(s, last, run, bound)
+            if is_translit_name(s[i:end]):
+                return end
         for end in range(last + 2, dotted.end() + 1):
             if follows(s, end):
                 return end
         return -1
     k = _surname_len(s[i:i + 4])
-    if k == 0:
-        return -1
+    # right after a title a weak surname split off is still a name when the rest is
+    # one word of two characters that is no common word (书记向/明远), not when it is
+    # more (总理和/中/缅) or a common word (亲王和/国际)
+    if k == 0 or (split_off(s, i, bound) and (bound(i + 2, i + 2) or not bound(i + 3, i + 3)
+                                              or s[i + 1:i + 3] in name_stopwords())):
+        return translit_after(s, i, bound)
     lengths = (k + 2, k + 1)
     if not bound(i, i):
         return -1
@@ -170,6 +194,30 @@ def name_after(s: str, i: int, bound: Bound) -> int:
     if len(cand) == n and _is_name(cand) and bound(i, i + n) and \
             _title_words().match(s, i + n) is None:
         return i + n
+    return translit_after(s, i, bound)
+
+
+def translit_after(s: str, i: int, bound: Bound) -> int:
+    """End of a transliterated name starting at `i` (克林顿, 巴桑旺堆), or -1: the
+    longest that ends where the segmenter sees a word end."""
+    if not bound(i, i):
+        return -1
+    e = translit_run(s, i)
+    for end in range(e, i + 2, -1):
+        if bound(end, end) and (end == e or follows(s, end)) \
+                and is_translit_name(s[i:end]):
+            return end
+    return -1
+
+
+def translit_before(s: str, j: int, bound: Bound) -> int:
+    """Start of a transliterated name ending at `j` (克林顿总统), or -1."""
+    a = j
+    while a > 0 and j - a < 12 and (s[a - 1] in translit_chars() or s[a - 1] in DOTS):
+        a -= 1
+    for start in range(a, j - 2):
+        if bound(start, start) and s[start] not in DOTS and is_translit_name(s[start:j]):
+            return start
     return -1
 
 
@@ -195,6 +243,8 @@ def name_before(s: str, j: int, bound: Bound, address: bool) -> int:
         cand = s[i:j]
         if not _is_name(cand):
             continue
+        if cand[0] in weak_surnames() and bound(i + 1, i + 1):
+            continue  # 和/代理 主任委员
         if cand[0] in glue and n > 2 and _is_name(cand[1:]) and (
                 bound(i + 1, j) or cand[0] in _strong_glue()):
             return i + 1  # 和/李强/总理 (but 向明远 stays whole when segmented whole)
@@ -204,8 +254,12 @@ def name_before(s: str, j: int, bound: Bound, address: bool) -> int:
                                     and bound(i - 1, i - 1) and bound(j, j)):
             continue
         return i
+    t = translit_before(s, j, bound)
+    if t >= 0:
+        return t
     if address and j >= 1 and s[j - 1] in surnames() and s[j - 1] not in glue \
-            and bound(j - 1, j):
+            and s[j - 1] not in weak_surnames() \
+            and (bound(j - 1, j) or (bound(j - 1, j - 1) and not bound(j, j))):
         if j < 2 or not is_han(s[j - 2]) or s[j - 2] in glue or bound(j - 2, j - 1):
             return j - 1  # 王市长
     return -1
@@ -234,7 +288,7 @@ def _chains(s: str, organs: dict[int, int], bound: Bound) -> list[tuple[int, int
         if a < last_end:
             continue
         # the title must start a word (市长 in 全市长期 does not) and end one
-        if a == t and not bound(t, t):
+        if a == t and not bound(t, t) and not _glued_address(s, t, u, w, bound):
             continue
         if not (bound(u, u) or follows(s, u) or words.match(s, u)):
             continue
@@ -247,6 +301,12 @@ def _chains(s: str, organs: dict[int, int], bound: Bound) -> list[tuple[int, int
         else:
             chains.append((a, b, address))
     return chains
+
+
+def _glued_address(s: str, t: int, u: int, word: str, bound: Bound) -> bool:
+    """A surname the segmenter glued to an address title (周总理, 温总理 as one word)."""
+    return _titles()[word][1] and t > 0 and s[t - 1] in surnames() \
+        and s[t - 1] not in weak_surnames() and bound(t - 1, t - 1) and bound(u, u)
 
 
 def find_officials(s: str, organs: dict[int, int], bound: Bound) -> list[NameMatch]:
@@ -283,99 +343,3 @@ def listed_names(s: str, officials: list[NameMatch], bound: Bound) -> list[NameM
             out.append(NameMatch(e + 1, f, s[e + 1:f], None))
             e = f
     return out
-
-
-@lru_cache(maxsize=1)
-def _leaders() -> regex.Pattern[str]:
-    return regex.compile(trie_pattern(read_words("persons.txt")))
-
-
-def _inside(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
-    """`inside(a, b)`: whether [a, b) lies in one of `spans` (sorted, non-overlapping)."""
-    spans = sorted(spans)
-    starts = [a for a, _ in spans]
-
-    def inside(a: int, b: int) -> bool:
-        i = bisect_right(starts, a) - 1
-        return i >= 0 and spans[i][0] <= a and b <= spans[i][1]
-
-    return inside
-
-
-def find_persons(s: str, bound: Bound, taken: list[tuple[int, int]],
-                 known: Iterable[str] = ()) -> list[NameMatch]:
-    """Names with no title: a known leader (persons.txt), a name the document gives a
-    title elsewhere (`known`: 林志远 after 市长林志远), or a name before 同志."""
-    out = []
-    inside = _inside(taken)
-    for m in _leaders().finditer(s):
-        out.append(NameMatch(m.start(), m.end(), m.group(), None))
-    ends = {p.end for p in out}
-    names = sorted({n for n in known if len(n) >= 2}, key=len, reverse=True)
-    if names:
-        for m in re.finditer(trie_pattern(names), s):
-            a, b = m.span()
-            if inside(a, b):
-                continue
-            if (a == 0 or not is_han(s[a - 1]) or bound(a, a)) and (follows(s, b) or bound(b, b)):
-                out.append(NameMatch(a, b, m.group(), None))
-                ends.add(b)
-    for m in regex.finditer("同志", s):
-        j = m.start()
-        if j in ends or inside(j - 1, j):
-            continue
-        for n in (4, 3, 2):
-            i = j - n
-            if i >= 0 and _is_name(s[i:j]) and bound(i, j):
-                out.append(NameMatch(i, j, s[i:j], None))
-                break
-    return out
-
-
-@lru_cache(maxsize=1)
-def _person_roles() -> regex.Pattern[str]:
-    return regex.compile(trie_pattern(r[0] for r in table("name_context.tsv", "person_role")))
-
-
-def role_persons(s: str, bound: Bound, taken: list[tuple[int, int]]) -> list[NameMatch]:
-    """A name right after a non-official role noun (专家陈志明, 记者王芳, 村民李大山): a
-    PERSON, the name only. The role noun ends a word; the name passes the name model and
-    ends where a word that follows names begins, or the segmenter sees it whole."""
-    out: list[NameMatch] = []
-    inside = _inside(taken)
-    honorifics = frozenset(r[0] for r in table("name_context.tsv", "honorific"))
-    for m in _person_roles().finditer(s):
-        j = m.end()
-        if bound(j, j):
-            e = name_after(s, j, bound)
-            if e < 0:
-                e = _whole_name(s, j, bound)
-        else:  # the segmenter glued the surname to the role (网格员孙/立新)
-            e = _firm_name(s, j)
-        if e < 0 or inside(j, e) or title_at(s, e) or s[j + 1:e] in honorifics \
-                or s[j + 2:e] in honorifics:
-            continue
-        out.append(NameMatch(j, e, s[j:e], None))
-    return out
-
-
-def _firm_name(s: str, i: int) -> int:
-    """End of a name at `i` followed by a following word of two or more characters."""
-    k = _surname_len(s[i:i + 4])
-    for n in ((k + 2, k + 1) if k else ()):
-        if _is_name(s[i:i + n]) and _follows_firmly(s, i + n):
-            return i + n
-    return -1
-
-
-def _whole_name(s: str, i: int, bound: Bound) -> int:
-    """End of a name at `i` that the segmenter cuts off from the word after it
-    (王芳/报道), or -1."""
-    k = _surname_len(s[i:i + 4])
-    if k == 0:
-        return -1
-    for n in (k + 2, k + 1):
-        if _is_name(s[i:i + n]) and bound(i, i + n) and bound(i + n, i + n) \
-                and _title_words().match(s, i + n) is None:
-            return i + n
-    return -1

@@ -16,15 +16,17 @@ from typing import Callable
 import re
 
 from ..data import read_rows
-from .places import known_place_names
+from .chars import chars, charset
+from .places import known_place_names, world_names
 from .lexicon import Scanner, breakers, divisions, place_stopwords, short_forms, trie_pattern, words
+from .wordclass import common_word, name_start
 
 Bound = Callable[[int, int], bool]
 
 
 
 # characters a name's middle never holds: level words and 级/各/全 (省市县三级工会)
-_NOT_IN_MIDDLE = frozenset("省市县区乡镇级各全")
+_NOT_IN_MIDDLE = charset("not_in_org_middle")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +83,8 @@ def find_orgs(s: str, bound: Bound) -> list[OrgMatch]:
                 continue
             if any(c in _NOT_IN_MIDDLE for c in middle):
                 continue  # 省市县三级工会: levels, not a name
+            if middle and name_start(s, m.start("middle"), i, bound) != m.start("middle"):
+                continue  # 吉林省 + 有一个制糖 + 厂: a clause, not a name
             end = max(end, x.end())
         place = m.group("place")
         if end > 0 and place and place in divisions() and divisions()[place].level == "county" \
@@ -97,7 +101,8 @@ def find_orgs(s: str, bound: Bound) -> list[OrgMatch]:
                 break
             out.append(OrgMatch(e.start(), e.end()))
             pos = e.end()
-    return out + _companies(s, bound, breakers) + _parties(s, bound) + _outlets(s, bound)
+    return (out + _companies(s, bound, breakers) + _parties(s, bound) + _outlets(s, bound)
+            + _teams(s, bound))
 
 
 @lru_cache(maxsize=1)
@@ -146,7 +151,7 @@ def _county_prefix() -> re.Pattern[str]:
 
 
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,16}$")
-_JOINERS = "及和与"
+_JOINERS = chars("joiners")
 
 
 @lru_cache(maxsize=1)
@@ -186,6 +191,23 @@ def _companies(s: str, bound: Bound, breakers: re.Pattern[str]) -> list[OrgMatch
             start = d.end()
         while start < m.start() - 1 and not bound(start, start):
             start += 1
+        # the name starts after the clause's verbs, adverbs and prepositions
+        # (严格控制 + 集团, 同 + 蒋介石集团); none after a numeral (一批 + 重点大学)
+        start = name_start(s, start, m.start(), bound)
+        if start < 0:
+            continue
+        # a common word right before the head names a kind when it is the whole name or
+        # one word with the head: 社会 + 集团, 正规大学, 发展 + 综合大学 (but 伊利 + 实业 +
+        # 集团 is a name)
+        k = m.start()
+        while k > start and not bound(k, k):
+            k -= 1
+        if k == m.start():
+            k = max((j for j in range(start, m.start()) if bound(j, j)), default=start)
+        glued_head = bound(m.end(), m.end()) and not any(
+            bound(j, j) for j in range(k + 1, m.end()))
+        if common_word(s[k:m.start()]) and (k == start or glued_head):
+            continue
         # 国有企业有限公司 names a kind of firm, not one
         core = s[start:m.start()]
         if len(core) >= 2 and not core.endswith("企业") and core not in place_stopwords() \
@@ -212,3 +234,18 @@ def _only_stems(core: str) -> bool:
                 if core[i:j] in stems or (core[i:j] in _JOINERS and i > 0):
                     ok[j] = True
     return ok[len(core)]
+
+
+@lru_cache(maxsize=1)
+def _team_pattern() -> Scanner:
+    places = [w for w, k in world_names().items() if k in ("country", "city")]
+    places += [w for w in short_forms() if len(w) >= 2 and w not in place_stopwords()]
+    sports = trie_pattern(words("orgs.tsv", "team"))
+    return Scanner(re.compile(rf"(?:{trie_pattern(places)})(?:[男女]子?)?(?:{sports})?队"), places)
+
+
+def _teams(s: str, bound: Bound) -> list[OrgMatch]:
+    """Sports teams named by their country or city (中国队, 伊朗队, 中国女子足球队),
+    standing as words."""
+    return [OrgMatch(m.start(), m.end()) for m in _team_pattern().finditer(s)
+            if bound(m.start(), m.start()) and bound(m.end(), m.end())]

@@ -12,33 +12,41 @@ read the step they report.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import accumulate, islice
 from typing import TYPE_CHECKING, Callable
 
+from .. import lang
 from ..model import Agency, Location, Official, Org, Person, Span
 from ..text.prepare import Prepared
 from .agencies import AgencyMatch, find_agencies, is_school, town_organ, unit_end
 from .lexicon import Squeezed, breakers, divisions, is_han, trie_pattern
-from .officials import (find_officials, find_persons, follows, listed_names, role_at,
-                        role_persons, title_at)
+from .officials import NameMatch, find_officials, follows, listed_names, role_at, title_at
 from .orgs import OrgMatch, find_orgs
-from .places import (Context, Place, context_of, find_abbreviations, find_named, find_places,
-                     find_sites, find_townships, find_zones, keep_place, zone_organ)
+from .places import Context, Place, context_of, find_abbreviations, find_places, keep_place
+from .sites import find_named, find_sites
+from .townships import find_townships
+from .world import find_chained, find_country_pairs, find_fixed_abbreviations, find_world
+from .zones import find_zones, zone_organ
+from .persons import (dotted_persons, find_persons, full_names, role_persons, speech_persons,
+                      word_persons)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..analysis import Analysis
 
 
-_LONG_LEVEL = re.compile("自治区|自治州|自治县|自治旗")
+_LONG_LEVEL = re.compile(lang.alternation("long_level"))
 # last characters of a unit whose head's title repeats them (水运局 + 局长, 预算处 + 处长)
-_UNIT_ENDS = frozenset("局司处厅室科所站队")
+_UNIT_ENDS = lang.chars("unit_end")
 
 
 
 # a year right after a name, which the segmenter often glues to it (农业农村局/二〇二三年)
 _YEAR = re.compile(r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年")
-_ISSUER = re.compile(r"(?:发布机构|发文机关|发文机构|发布单位)[:：]\s*(?P<v>[\u4e00-\u9fff]{2,30})")
+_ISSUER = re.compile(rf"(?:{lang.alternation('metadata_issuer')})[:：]\s*"
+                     rf"(?P<v>{lang.char_class('han')}{{2,30}})")
 
 
 def _issuer(prep: Prepared, found: list[AgencyMatch], sq: Squeezed) -> list[Agency]:
@@ -47,16 +55,24 @@ def _issuer(prep: Prepared, found: list[AgencyMatch], sq: Squeezed) -> list[Agen
     (主办单位:秦皇岛市人民政府办公室)."""
     out: list[Agency] = []
     norm = prep.norm
+    # linear in the number of fields (issue 17: a listing page repeats the field): the
+    # agencies as (start, max end so far) for a bisect, and the first two full names
+    # per value, found once (a field's canonical is the first one not ending at it)
+    spans = sorted((sq.pos[f.start], sq.pos[f.end - 1] + 1) for f in found)
+    starts = [x for x, _ in spans]
+    reach = list(accumulate((y for _, y in spans), max))
+    fulls: dict[str, list[re.Match[str]]] = {}
     for m in _ISSUER.finditer(norm):
         a, b = m.span("v")
         value = m.group("v")
-        if any(sq.pos[f.start] <= a and b <= sq.pos[f.end - 1] + 1 for f in found):
+        k = bisect_right(starts, a) - 1
+        if k >= 0 and reach[k] >= b:  # inside an agency found already
             continue
-        canon = None
-        for full in re.finditer(rf"[\u4e00-\u9fff]{{2,30}}{re.escape(value)}", norm):
-            if full.end() != m.end("v"):
-                canon = full.group()
-                break
+        if value not in fulls:
+            fulls[value] = list(islice(re.finditer(
+                rf"{lang.char_class('han')}{{2,30}}{re.escape(value)}", norm), 2))
+        canon = next((full.group() for full in fulls[value] if full.end() != m.end("v")),
+                     None)
         canon = _trim_to_place(canon)
         out.append(Agency(a, b, prep.text[a:b], canonical=canon, rule="agencies.issuer"))
     return out
@@ -150,6 +166,10 @@ def _places(scan: _Scan, ctx: Context, raw: list[Place]) -> tuple[list[Place], l
     places = ([p for p in raw if keep_place(p, s, scan.bound)]
               + glued_divs + find_abbreviations(s, ctx)
               + [p for p in sites if p.kind != "town" or town_organ(s, p.end) < 0])
+    # beyond the divisions: countries, regions, features, abbreviations (world.py)
+    places += (find_world(s, scan.bound) + find_fixed_abbreviations(s, scan.bound)
+               + find_country_pairs(s, scan.bound)
+               + find_chained(s, [p for p in places if p.kind in ("full", "short")], scan.bound))
     out: list[Span] = [Location(*scan.cut(p.start, p.end), rule=f"places.{p.kind}")
                        for p in places]
     organs = []
@@ -199,18 +219,34 @@ def _organs(s: str, places: list[Place], agencies: list[AgencyMatch]) -> dict[in
 
 
 def _people(scan: _Scan, organs: dict[int, int]) -> list[Span]:
-    """OFFICIAL, then PERSON: names listed after an official, names titled elsewhere in
-    the document, leaders, names before 同志."""
+    """OFFICIAL, then PERSON: names listed after an official, names before a speech
+    verb or around a middle dot, name-shaped words, names titled elsewhere in the
+    document, leaders, names before 同志, names after a role noun."""
     s, bound = scan.s, scan.bound
     officials = find_officials(s, organs, bound)
-    out: list[Span] = [Official(*scan.cut(o.start, o.end), name=o.name, title=o.title or "",
-                                rule="officials.title") for o in officials]
     listed = listed_names(s, officials, bound)
     taken = [(o.start, o.end) for o in officials] + [(n.start, n.end) for n in listed]
-    persons = listed + find_persons(s, bound, taken, (o.name for o in officials))
-    persons += role_persons(s, bound, taken + [(p.start, p.end) for p in persons])
-    out.extend(Person(*scan.cut(n.start, n.end), name=n.name, rule="persons.name")
-               for n in persons)
+    found: list[tuple[NameMatch, str]] = [(n, "persons.listed") for n in listed]
+
+    def add(names: list[NameMatch], rule: str) -> None:
+        for n in names:
+            if not any(a < n.end and n.start < b for a, b in taken):
+                found.append((n, rule))
+                taken.append((n.start, n.end))
+
+    add(speech_persons(s, bound), "persons.speech")
+    add(dotted_persons(s, bound), "persons.dotted")
+    known = [o.name for o in officials] + [n.name for n, _ in found]
+    # a name-shaped word is too weak a clue to look for the same word elsewhere; a
+    # place found there is no name (石家庄)
+    add([n for n in word_persons(s, bound) if organs.get(n.end) != n.start], "persons.word")
+    found += [(n, "persons.name") for n in find_persons(s, bound, taken, known)]
+    found += [(n, "persons.role") for n in role_persons(
+        s, bound, taken + [(n.start, n.end) for n, _ in found])]
+    officials = full_names(officials, [n.name for n in officials] + [n.name for n, _ in found])
+    out: list[Span] = [Official(*scan.cut(o.start, o.end), name=o.name, title=o.title or "",
+                                rule="officials.title") for o in officials]
+    out.extend(Person(*scan.cut(n.start, n.end), name=n.name, rule=rule) for n, rule in found)
     return out
 
 

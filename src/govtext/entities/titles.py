@@ -33,7 +33,12 @@ def _bracketed() -> regex.Pattern[str]:
     # <<…>>: ASCII or full-width doubled angle brackets that stand for 《》 in some
     # scraped pages (no nesting there)
     ascii_marks = rf"<<([^<>{_STOPS}]{{1,{MAX_TITLE}}})>>"
-    return regex.compile(rf"《((?:{plain}|{inner}){{1,{MAX_TITLE}}})》|{ascii_marks}")
+    # Scraped pages put the marks on lines of their own (《⏎中华人民共和国宪法⏎》): a
+    # little whitespace with one line break may stand right inside each mark, never in the
+    # middle of a title.
+    gap = r"[ \t\u3000]{0,4}(?:\r?\n[ \t\u3000]{0,4})?"
+    return regex.compile(
+        rf"《{gap}((?:{plain}|{inner}){{1,{MAX_TITLE}}}?){gap}》|{ascii_marks}")
 
 
 @lru_cache(maxsize=1)
@@ -107,12 +112,21 @@ def _runs(norm: str, marks: list[tuple[int, int]]) -> list[list[int]]:
     return runs
 
 
+def _trimmed(norm: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and norm[s].isspace():
+        s += 1
+    while e > s and norm[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
 def _bracketed_titles(text: str, norm: str) -> list[Span]:
     marks: list[tuple[int, int]] = []
     inners: list[tuple[int, int]] = []
     for m in _bracketed().finditer(norm):
         inner = m.span(1) if m.group(1) is not None else m.span(2)
-        if norm[inner[0]:inner[1]].strip():
+        inner = _trimmed(norm, *inner)
+        if inner[0] < inner[1]:
             marks.append(m.span())
             inners.append(inner)
     kinds: list[str | None] = [title_kind(norm[s:e]) for s, e in inners]

@@ -10,8 +10,9 @@ from . import labels as _registry
 from .document import Document
 from .labels import Attr, LabelSpec, register
 from .serialize import SCHEMA, SCHEMA_VERSION, span_from_dict
-from .spans import (APPROX, QUANTITY_KINDS, REGULATION_KINDS, Agency, Date, DocNo, Location,
-                    Official, Org, Person, Quantity, Regulation, Span, Term, Work)
+from .spans import (APPROX, INDICATOR_CHANGES, INDICATOR_STATUSES, QUANTITY_KINDS,
+                    REGULATION_KINDS, Agency, Date, DocNo, Indicator, Location, Official, Org,
+                    Person, Quantity, Regulation, Span, Term, Work)
 from .structure import Metadata, Region, Section, Token
 from .values import Number, format_number, parse_exact
 
@@ -19,7 +20,8 @@ from .values import Number, format_number, parse_exact
 # the built-in labels; `labels.labels()` also lists those registered later by plugins
 LABELS = _registry.labels()
 
-__all__ = ["APPROX", "Agency", "Attr", "Date", "DocNo", "Document", "LABELS", "LabelSpec", "Location",
+__all__ = ["APPROX", "Agency", "Attr", "Date", "DocNo", "Document", "INDICATOR_CHANGES",
+           "INDICATOR_STATUSES", "Indicator", "LABELS", "LabelSpec", "Location",
            "Metadata", "Number", "Official", "Org", "Person", "QUANTITY_KINDS", "Quantity",
            "REGULATION_KINDS", "Region", "Regulation", "SCHEMA", "SCHEMA_VERSION", "Section",
            "Span", "Term", "Token", "Work", "format_number", "parse_exact", "register",

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Sequence, TypeVar
 
 from ..errors import SchemaError
 from . import labels as registry
 from .serialize import SCHEMA, SCHEMA_VERSION, document_parts, loads
-from .spans import (Agency, Date, DocNo, Location, Official, Org, Person, Quantity,
-                    Regulation, Span, Term, Work)
+from .spans import (Agency, Date, DocNo, Indicator, Location, Official, Org, Person,
+                    Quantity, Regulation, Span, Term, Work)
 from .structure import Metadata, Region, Section, Token
 
 if TYPE_CHECKING:  # pragma: no cover - the optional extras, for type checkers only
@@ -105,6 +105,13 @@ class Document:
     @property
     def terms(self) -> list[Term]:
         return self._of(Term)
+
+    @property
+    def indicators(self) -> list[Indicator]:
+        """INDICATOR spans, each with its linked Quantity as `measure`."""
+        by_offsets = {(q.start, q.end): q for q in self.quantities}
+        return [i if i.measure is not None or i.quantity not in by_offsets
+                else replace(i, measure=by_offsets[i.quantity]) for i in self._of(Indicator)]
 
     def by_label(self, label: str) -> list[Span]:
         """The spans of one label (any registered label, including plugins)."""

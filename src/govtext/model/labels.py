@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from ..errors import InputError
-from .spans import (APPROX, QUANTITY_KINDS, REGULATION_KINDS, Agency, Date, DocNo, Location,
-                    Official, Org, Person, Quantity, Regulation, Span, Term, Work)
+from .spans import (APPROX, INDICATOR_CHANGES, INDICATOR_STATUSES, QUANTITY_KINDS,
+                    REGULATION_KINDS, Agency, Date, DocNo, Indicator, Location, Official, Org,
+                    Person, Quantity, Regulation, Span, Term, Work)
 
 # attribute kinds: how a value looks in JSON
 #   str       a string                 number   an exact number string ("12.5", "1/3")
@@ -55,6 +56,8 @@ class LabelSpec:
     columns: tuple[tuple[str, str], ...] = ()        # (attr, frame column) pairs
     accessor: str | None = None     # the Document property listing these spans
     ontonotes: str | None = None    # nearest OntoNotes label, for spaCy users
+    hosts_optional: bool = False    # gold spans nested inside it are optional (scoring)
+    value_scored: bool = False      # `govtext eval` also scores its value
     description: str = ""
 
     def attr(self, name: str) -> Attr | None:
@@ -118,7 +121,8 @@ _BUILTIN = (
         columns=(("issuer_code", "issuer_code"), ("year", "year"), ("serial", "serial")),
         description="an official document number (文号)"),
     LabelSpec(
-        "REGULATION", Regulation, rank=1, accessor="regulations", colour="#cdb4db",
+        "REGULATION", Regulation, hosts_optional=True,
+        rank=1, accessor="regulations", colour="#cdb4db",
         ontonotes="LAW",
         attrs=(Attr("title", required=True), Attr("kind", choices=REGULATION_KINDS),
                Attr("bracketed", "bool")),
@@ -126,12 +130,14 @@ _BUILTIN = (
         columns=(("title", "title"), ("kind", "reg_kind")),
         description="the title of a law, regulation, plan, notice or other instrument"),
     LabelSpec(
-        "WORK", Work, rank=2, accessor="works", colour="#ffc8dd", ontonotes="WORK_OF_ART",
+        "WORK", Work, hosts_optional=True,
+        rank=2, accessor="works", colour="#ffc8dd", ontonotes="WORK_OF_ART",
         attrs=(Attr("title", required=True),), yields_inside=frozenset({"REGULATION"}),
         columns=(("title", "title"),),
         description="a title in book-title marks that is not an instrument"),
     LabelSpec(
-        "OFFICIAL", Official, rank=3, accessor="officials", colour="#f4a261",
+        "OFFICIAL", Official, hosts_optional=True,
+        rank=3, accessor="officials", colour="#f4a261",
         ontonotes="PERSON",
         attrs=(Attr("name", required=True), Attr("title", required=True)),
         yields_inside=frozenset({"REGULATION", "WORK", "TERM"}),
@@ -143,7 +149,8 @@ _BUILTIN = (
         description="a named non-government organization"),
     LabelSpec(
         "AGENCY", Agency, rank=5, accessor="agencies", colour="#84a59d", ontonotes="ORG",
-        attrs=(Attr("canonical", nullable=True),), yields_inside=_TITLES | {"ORG"},
+        attrs=(Attr("canonical", nullable=True),),
+        yields_inside=_TITLES - {"OFFICIAL"} | {"ORG"},  # 国务院 in 国务院总理李鹏 stays
         columns=(("canonical", "canonical"),),
         description="a party, state, congress, CPPCC, court or procuratorate organ"),
     LabelSpec(
@@ -152,30 +159,47 @@ _BUILTIN = (
         columns=(("name", "name"),), description="a named person with no title"),
     LabelSpec(
         "LOCATION", Location, rank=7, accessor="locations", colour="#90caf9",
-        ontonotes="GPE", yields_inside=_TITLES | {"AGENCY", "ORG"},
+        ontonotes="GPE",
+        yields_inside=_TITLES - {"OFFICIAL"} | {"AGENCY", "ORG"},  # 美国 in 美国总统克林顿
         description="a named place, division, country, region, river or mountain"),
     LabelSpec(
-        "DATE", Date, rank=8, accessor="dates", colour="#bde0fe", ontonotes="DATE",
+        "DATE", Date, value_scored=True,
+        rank=8, accessor="dates", colour="#bde0fe", ontonotes="DATE",
         attrs=(Attr("value", "iso", nullable=True), Attr("low", "iso", nullable=True),
                Attr("high", "iso", nullable=True)),
         yields_inside=frozenset({"DOCNO", "QUANTITY"}), yields_contained=frozenset({"DOCNO"}),
         columns=(("value", "date"), ("low", "date_low"), ("high", "date_high")),
         description="an absolute calendar date or period"),
     LabelSpec(
-        "QUANTITY", Quantity, rank=9, accessor="quantities", colour="#c5e99b",
+        "QUANTITY", Quantity, value_scored=True,
+        rank=9, accessor="quantities", colour="#c5e99b",
         ontonotes="QUANTITY",
         attrs=(Attr("value", "number", required=True), Attr("unit"),
                Attr("kind", choices=QUANTITY_KINDS), Attr("approx", choices=APPROX,
                                                           nullable=True),
-               Attr("low", "number", nullable=True), Attr("high", "number", nullable=True)),
+               Attr("low", "number", nullable=True), Attr("high", "number", nullable=True),
+               Attr("percent", "number", nullable=True,
+                    doc="the value in percent, for percent-like units (%, ‰, 成, 折, 分之)"),
+               Attr("currency", nullable=True, doc="ISO 4217 code of a money amount")),
         yields_inside=frozenset({"DATE", "DOCNO"}) | _NAMES,
         yields_overlapping=frozenset({"DOCNO", "TERM", "REGULATION", "WORK"}),
         columns=(("value", "value"), ("unit", "unit"), ("kind", "kind"),
-                 ("approx", "approx"), ("low", "low"), ("high", "high")),
+                 ("approx", "approx"), ("low", "low"), ("high", "high"),
+                 ("percent", "percent"), ("currency", "currency")),
         description="a number with its unit or measure word"),
     LabelSpec(
-        "TERM", Term, rank=10, accessor="terms", colour="#d8e2dc",
+        "TERM", Term, hosts_optional=True,
+        rank=10, accessor="terms", colour="#d8e2dc",
         description="a policy term or slogan in quotation marks"),
+    LabelSpec(  # links, added after the resolver (they overlap names freely)
+        "INDICATOR", Indicator, rank=11, accessor="indicators", colour="#e9c46a",
+        attrs=(Attr("quantity", "offsets", required=True,
+                    doc="[start, end] of the QUANTITY the statistic is measured by"),
+               Attr("change", choices=INDICATOR_CHANGES, required=True),
+               Attr("status", choices=INDICATOR_STATUSES, required=True),
+               Attr("year", "int", nullable=True, doc="the year the figure refers to")),
+        columns=(("change", "change"), ("status", "status"), ("year", "year")),
+        description="the name of the statistic a QUANTITY measures"),
 )
 for _spec in _BUILTIN:
     register(_spec)

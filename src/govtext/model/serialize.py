@@ -26,7 +26,8 @@ SCHEMA_VERSION = "1.1"
 READS_VERSIONS = ("1.0", "1.1")  # 1.1 added span rules and report-header metadata
 MAX_DEPTH = 32  # outline nesting
 
-_ISO_PART = r"(?:--[0-9]{2}-[0-9]{2}|[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)"
+_ISO_PART = (r"(?:---[0-9]{2}|--[0-9]{2}(?:-[0-9]{2})?"  # day, month, month-day
+             r"|[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)")        # year, year-month, full
 ISO_PATTERN = rf"^{_ISO_PART}(?:/{_ISO_PART})?$"
 _ISO = re.compile(ISO_PATTERN)
 

@@ -185,7 +185,7 @@ class Date(Span):
 
 QUANTITY_KINDS = (
     "money", "percent", "area", "length", "mass", "volume", "energy", "duration",
-    "count", "ratio", "other",
+    "count", "ratio", "other", "age", "information",
 )
 APPROX = (None, "more", "less", "about")
 
@@ -196,7 +196,9 @@ class Quantity(Span):
 
     `value` is exact (`Decimal`, or `Fraction` for `三分之一`); multipliers such as 万/亿
     are folded into it. `approx` is None, "more", "less" or "about". A range
-    (`5至10个`) has `low` and `high`, and `value` equal to `low`.
+    (`5至10个`) has `low` and `high`, and `value` equal to `low`. A percent-like
+    quantity (%, ‰, 成, 折, 分之) also has `percent`, its value in percent (九成 -> 90,
+    5‰ -> 0.5); money in a known currency has `currency`, its ISO 4217 code (CNY, USD).
     """
 
     value: Number
@@ -205,15 +207,62 @@ class Quantity(Span):
     approx: str | None = None
     low: Number | None = None
     high: Number | None = None
+    percent: Number | None = None
+    currency: str | None = None
     label: ClassVar[str] = "QUANTITY"
 
     @property
     def attrs(self) -> dict[str, JSON]:
         out: dict[str, JSON] = {"value": format_number(self.value), "unit": self.unit,
                                 "kind": self.kind, "approx": self.approx}
-        return _with_range(out, self.low, self.high)
+        _with_range(out, self.low, self.high)
+        if self.percent is not None:
+            out["percent"] = format_number(self.percent)
+        if self.currency is not None:
+            out["currency"] = self.currency
+        return out
 
 
-__all__ = ["APPROX", "Agency", "Date", "DocNo", "Location", "Official", "Org", "Person",
+INDICATOR_CHANGES = ("level", "increase", "decrease")
+INDICATOR_STATUSES = ("actual", "target")
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator(Span):
+    """The name of the statistic a QUANTITY measures: `城镇新增就业` for `1100万人以上`
+    (guidelines v1.2, section "Indicators").
+
+    `quantity` is the ``(start, end)`` of the linked QUANTITY, `change` one of
+    `INDICATOR_CHANGES`, `status` one of `INDICATOR_STATUSES`; `year` is the year the
+    figure refers to (docs/indicators.md), None when it cannot be told. `measure` is the
+    linked Quantity itself (not part of equality or of the JSON form; `doc.indicators`
+    fills it in).
+    """
+
+    quantity: tuple[int, int]
+    change: str
+    status: str
+    year: int | None = None
+    measure: Quantity | None = field(default=None, compare=False, repr=False)
+    label: ClassVar[str] = "INDICATOR"
+
+    def __post_init__(self) -> None:
+        if self.change not in INDICATOR_CHANGES:
+            raise ValueError(f"INDICATOR change must be one of {INDICATOR_CHANGES}, "
+                             f"not {self.change!r}")
+        if self.status not in INDICATOR_STATUSES:
+            raise ValueError(f"INDICATOR status must be one of {INDICATOR_STATUSES}, "
+                             f"not {self.status!r}")
+
+    @property
+    def attrs(self) -> dict[str, JSON]:
+        out: dict[str, JSON] = {"quantity": [self.quantity[0], self.quantity[1]],
+                                "change": self.change, "status": self.status}
+        if self.year is not None:
+            out["year"] = self.year
+        return out
+
+
+__all__ = ["APPROX", "INDICATOR_CHANGES", "INDICATOR_STATUSES", "Indicator", "Agency", "Date", "DocNo", "Location", "Official", "Org", "Person",
            "QUANTITY_KINDS", "Quantity", "REGULATION_KINDS", "Regulation", "Span", "Term",
            "Work", "to_json_value"]

@@ -21,17 +21,32 @@ Language data: `units.tsv` (units and measure words), `numbers_numerals.tsv`,
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Span
 from ..text.prepare import Prepared
 from .dates import find_dates
 from .parse import parse_number
-from .quantities import NumberMatch, find_numbers, find_quantities
+from .squeeze import squeezed
+from .candidate import NumberMatch
+from .find import find_numbers
+from .quantities import find_quantities
 from .units import to_base
 
 
 def find_spans(prep: Prepared) -> list[Span]:
     """QUANTITY and DATE spans of a prepared text. Dates are found first; a number that
-    is part of a date is not also a quantity."""
+    is part of a date is not also a quantity. Digit runs broken by single spaces
+    (`1 8 5 8 亿美元`) are read as one number (see `squeeze`)."""
+    squeeze = squeezed(prep)
+    if squeeze is None:
+        return _find(prep)
+    view, index = squeeze
+    return [replace(s, start=index[s.start], end=index[s.end - 1] + 1,
+                    text=prep.text[index[s.start]:index[s.end - 1] + 1]) for s in _find(view)]
+
+
+def _find(prep: Prepared) -> list[Span]:
     dates = find_dates(prep)
     quantities = find_quantities(prep, [(d.start, d.end) for d in dates])
     return [*dates, *quantities]

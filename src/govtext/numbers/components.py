@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from ..components import Candidate, FunctionComponent, with_rule
+from ..components import Candidate, Component, FunctionComponent, with_rule
 from . import find_spans
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -23,6 +23,6 @@ def _numbers(analysis: Analysis) -> Iterator[Candidate]:
                              else "numbers.quantity")
 
 
-COMPONENTS = (FunctionComponent("numbers", _numbers, _numbers.__doc__ or ""),)
+COMPONENTS: tuple[Component, ...] = (FunctionComponent("numbers", _numbers, _numbers.__doc__ or ""),)
 
 __all__ = ["COMPONENTS"]

@@ -10,50 +10,59 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
 from ..model import Date
 from ..text.prepare import Prepared
-from .parse import parse_number
+from .numeral import plain_digits, read_int
 
-_CD = "〇○零一二三四五六七八九"
 _Y_AR = r"(?:1[5-9]|20|21)\d\d"
-_Y_CN = rf"[{_CD}]{{4}}"
 _M = r"1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十]"
 _D = (r"3[01]|[12]\d|0?[1-9]|三十一|三十|二十[一二三四五六七八九]|二十"
       r"|十[一二三四五六七八九]|[一二三四五六七八九十]")
 SEP = r"\s*(?:至|到|~|～|—{1,2}|–|－|―|-)\s*"
 # 6月底, 3月初, 5月中旬: a part of a month stays inside the span; the value is the month
 _MONTH_PART = "(?:底|末|初|上旬|中旬|下旬)"
-_NOT_AFTER = rf"(?<![\d.{_CD}十百千万两])"
 
-_ATOM = regex.compile(
+
+@lru_cache(maxsize=1)
+def _atom_pattern() -> regex.Pattern[str]:
+    """The date atoms; Chinese digits come from the one numeral table (〇 and ○)."""
+    cd = plain_digits()
+    y_cn = rf"[{cd}]{{4}}"
+    not_after = rf"(?<![\d.{cd}十百千万两])"
+    return regex.compile(_ATOM.replace("<NA>", not_after).replace("<YCN>", y_cn)
+                         .replace("<CD>", cd))
+
+
+_ATOM = (
     # every date starts with a digit or 民: a cheap first test at each position
-    rf"(?=[\d{_CD}十民])(?:"
+    rf"(?=[\d<CD>十民])(?:"
     # 2019-01-29, 2019/1/29, 2019.01.29
     rf"(?<![\d.\-/])(?P<iy>{_Y_AR})(?P<isep>[-/.])(?P<im>1[0-2]|0?[1-9])(?P=isep)"
     rf"(?P<id>3[01]|[12]\d|0?[1-9])(?![\d])"
     # 2018—2022年: a range whose first year lacks 年
-    rf"|{_NOT_AFTER}(?P<ra>{_Y_AR}|{_Y_CN}){SEP}(?P<rb>{_Y_AR}|{_Y_CN})年(?P<rsuf>度)?"
+    rf"|<NA>(?P<ra>{_Y_AR}|<YCN>){SEP}(?P<rb>{_Y_AR}|<YCN>)年(?P<rsuf>度)?"
     # 20182022年: the dash lost in scraping
     rf"|(?<![\d.])(?P<ca>{_Y_AR})(?P<cb>{_Y_AR})年"
     # 2018年1—6月, 1至11月份: a range of months
-    rf"|{_NOT_AFTER}(?:(?P<my>{_Y_AR}|{_Y_CN})年)?(?P<ma>{_M}){SEP}(?P<mb>{_M})月份?"
+    rf"|<NA>(?:(?P<my>{_Y_AR}|<YCN>)年)?(?P<ma>{_M}){SEP}(?P<mb>{_M})月份?"
     # 2018年, 2018年4月, 2018年4月15日, 2018年度, 2018年底
     # (scraped PDF text may put one space around each part: 2018 年 4 月)
-    rf"|{_NOT_AFTER}(?P<y>{_Y_AR}|{_Y_CN}) ?年"
+    rf"|<NA>(?P<y>{_Y_AR}|<YCN>) ?年"
     rf"(?: ?(?P<m>{_M}) ?月份?(?: ?(?P<d>{_D}) ?[日号]|{_MONTH_PART})?|(?P<suf>度|底|末|初))?"
     # 民国107年 (Taiwan's Minguo calendar: year + 1911)
-    rf"|民国(?P<roc>\d{{1,3}}|[{_CD}十百]{{1,4}})年(?:(?P<rm>{_M})月份?(?:(?P<rd>{_D})[日号])?)?"
+    rf"|民国(?P<roc>\d{{1,3}}|[<CD>十百]{{1,4}})年(?:(?P<rm>{_M})月份?(?:(?P<rd>{_D})[日号])?)?"
     # 20184月: 年 lost in scraping
     rf"|(?<![\d.])(?P<cy>{_Y_AR})(?P<cm>1[0-2]|[1-9])月"
     # 4月, 4月15日 (no year)
-    rf"|{_NOT_AFTER}(?<!个)(?P<m2>{_M})月份?(?:(?P<d2>{_D})[日号]|{_MONTH_PART})?"
+    rf"|<NA>(?<!个)(?P<m2>{_M})月份?(?:(?P<d2>{_D})[日号]|{_MONTH_PART})?"
     # 15日 (a day of the month); 15日内 is a span of days
-    rf"|(?<![\d.])(?P<d3>3[01]|[12]\d|0?[1-9])日(?!内|以内|之内)"
-    rf"|{_NOT_AFTER}(?P<d4>三十一|三十|二十[一二三四五六七八九]|二十|十[一二三四五六七八九])日"
-    r"(?!内|以内|之内)"
+    rf"|(?<![\d.])(?P<d3>3[01]|[12]\d|0?[1-9])日(?!内|以内|之内|元|圆)"
+    rf"|<NA>(?P<d4>三十一|三十|二十[一二三四五六七八九]|二十|十[一二三四五六七八九])日"
+    r"(?!内|以内|之内|元|圆)"
     # 12·4, 3·15: a day-month name
     r"|(?<![\d.·・•‧])(?P<dm>1[0-2]|0?[1-9])[·・•‧](?P<dd>3[01]|[12]\d|0?[1-9])(?![\d.·・•‧])"
     # 2018以来: 年 lost in scraping
@@ -79,13 +88,11 @@ class _Atom:
 
 
 def _num(s: str) -> int:
-    return int(parse_number(s))
+    return read_int(s)
 
 
 def _year(s: str) -> str:
-    if s.isdigit():
-        return s
-    return "".join(str(_num(c)) for c in s)  # 二〇一八: digit by digit
+    return str(read_int(s)).rjust(len(s), "0")  # 二〇一八, 二○一八: digit by digit
 
 
 def _iso(y: str | None, m: str | None, d: str | None) -> str | None:
@@ -138,7 +145,7 @@ def _atom(mt: regex.Match[str]) -> _Atom | None:
         return _Atom(s, e, y)
     if g("roc"):
         try:
-            year = int(parse_number(g("roc"))) + 1911
+            year = read_int(g("roc")) + 1911
         except ValueError:
             return None
         return _Atom(s, e, str(year), str(_num(g("rm"))) if g("rm") else None,
@@ -175,7 +182,7 @@ def _merge(a: _Atom, b: _Atom) -> _Atom | None:
 
 def find_dates(prep: Prepared) -> list[Date]:
     norm, text = prep.norm, prep.text
-    atoms = [a for a in (_atom(mt) for mt in _ATOM.finditer(norm)) if a and a.iso()]
+    atoms = [a for a in (_atom(mt) for mt in _atom_pattern().finditer(norm)) if a and a.iso()]
     out: list[Date] = []
     i = 0
     while i < len(atoms):

@@ -17,20 +17,25 @@ amount only with an approximation word (近千家, 亿元以上) or as a run bef
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
-from typing import Mapping
 
 import regex
 
-from ..data import read_rows, read_words
 from ..model import Number, Quantity
 from ..text.prepare import Prepared
-from .parse import cn_chars, financial_chars, numeral_table, parse_number
-from .units import Unit, approx_pattern, approx_words, contexts, unit_pattern, unit_table
+from .candidate import Cand as _Cand
+from .candidate import NumberMatch
+from .checks import (chinese_digit_run, financial_in_word, is_magnitude_only, keep_quantity,
+                     magnitude_amount, unit_fits)
+from .money import compound, symbol_pattern
+from .numeral import cn_chars, financial_chars, multiply, negate, numeral_table
+from .parse import parse_number
+from .tails import extend_tail, percent_value, tenths_run
+from .units import approx_pattern, approx_words, contexts, currency_of, unit_pattern, unit_table
+from .words import blocked_spans, fixed_spans, in_fixed, inside, word_quantities
 
 _RANGE_SEP = r"\s*(?:至|到|~|～|—{1,2}|–|－|―|-)\s*"
 
@@ -63,8 +68,16 @@ def numeral_pattern() -> str:
     # a non-zero Chinese or financial digit never touches an Arabic one: the 伍 of
     # 队伍17支 and the 一 of 统一3项 are not part of the number
     cn_digit = rf"[{zeros}]|(?<!\d)[{others}](?!\d)"
-    atom = (rf"(?>{arabic}|{cn_digit}|{multiplier_pattern()}|(?<=[\d{digits}])点(?=[\d{digits}])"
-            rf"|(?<=\d) (?=[{big}]))")  # 271.27 亿 in scraped PDF text
+    mult = multiplier_pattern()
+    small = cn_chars("small")
+    # spaces inside a numeral only next to a multiplier or the point (一百 五 十 二,
+    # 7 万5 千4 百, 四百 点 五, 271.27 亿 in scraped PDF text): never between two bare
+    # digits, so a list 一 二 三 stays three numbers
+    space = (rf"(?<=[{small}{big}]) {{1,2}}(?=[{digits}]|{mult})"
+             rf"|(?<=[\d{digits}]) {{1,2}}(?={mult})"
+             rf"|(?<=[\d{digits}{small}{big}]) ?点 ?(?=[\d{digits}])")
+    atom = (rf"(?>{arabic}|{cn_digit}|{mult}|(?<=[\d{digits}])点(?=[\d{digits}])"
+            rf"|{space})")
     # possessive: a long digit run is read once, never re-split (no backtracking)
     one = rf"{atom}++"
     return rf"(?:{one}分之{one}|{one})"
@@ -74,106 +87,27 @@ def numeral_pattern() -> str:
 def _scanner() -> regex.Pattern[str]:
     num = numeral_pattern()
     unit = unit_pattern()
-    firsts = {w[0] for w in approx_words()["pre"]} | set(cn_chars()) | set("负-")
+    symbols = symbol_pattern()
+    firsts = ({w[0] for w in approx_words()["pre"]} | set(cn_chars()) | set("负-")
+              | {s[0] for s in symbols.replace("\\", "").split("|")})
     first = "".join(sorted(regex.escape(c) for c in firsts))
     return regex.compile(
         rf"(?=[\d{first}])"  # a cheap first test at each position
         rf"(?P<pre>{approx_pattern('pre')})?"
+        rf"(?:(?<![A-Za-z])(?P<cur>{symbols}) ?)?"  # $20, HK$10, ￥300
         rf"(?P<sign>负|(?<![\dA-Za-z.\-])-)?"
         rf"(?P<num>{num})"
-        rf"(?:(?P<mid>{approx_pattern('mid')})(?P<late>{multiplier_pattern()}+)?)?"
+        rf"(?: ?(?P<mid>{approx_pattern('mid')})(?: ?(?P<late>{multiplier_pattern()}+))?)?"
         rf"(?P<big>大)?"
-        rf"(?:(?<=\d) (?=(?:{unit})))?"  # 271.27 亿元 in scraped PDF text
+        rf"(?:(?<=[\d{cn_chars()}]) (?=(?:{unit})))?"  # 271.27 亿元, 陆 点 五 折 (scraped text)
         rf"(?P<unit>{unit})?"
         rf"(?P<post>{approx_pattern('post')})?"
     )
 
 
 _RANGE = regex.compile(_RANGE_SEP)
-_HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"[A-Za-z]")
-_QUOTED = regex.compile(r"“[^“”\n]{1,12}”|‘[^‘’\n]{1,12}’|「[^「」\n]{1,12}」|『[^『』\n]{1,12}』"
-                        r'|"[^"\n]{1,12}"|〔[^〔〕\n]{1,12}〕|\[[^\[\]\n]{1,12}\]|《[^《》\n]{1,60}》')
-_FAR = 1 << 62
-_DATE_PARTS = frozenset("年月日号时")
 _PERCENT_SIGNS = frozenset("%‰‱")
-_BARE_AFTER = frozenset("，,、；;")
-
-
-@dataclass(frozen=True, slots=True)
-class NumberMatch:
-    """A numeral found in a text: `[start, end)` in the original text, its surface
-    `text` and exact `value` (as `parse_number(text)` gives it)."""
-
-    start: int
-    end: int
-    text: str
-    value: Number
-
-
-@dataclass(slots=True)
-class _Cand:
-    start: int
-    end: int
-    num_start: int
-    num_end: int
-    value: Number
-    unit: str
-    kind: str
-    approx: str | None
-    chinese: bool  # the numeral has no Arabic digit
-    one_char: bool
-    percent_of: int | None  # 100 / 1000 / 10000 for 百分之 / 千分之 / 万分之
-    scale: Decimal = Decimal(1)  # the trailing 万 / 亿 of the numeral (20~30万元)
-
-
-@lru_cache(maxsize=1)
-def _word_scanner() -> tuple[regex.Pattern[str], dict[str, tuple[Fraction, str]]]:
-    words = {row[0]: (Fraction(row[1]), row[2]) for row in read_rows("numbers_words.tsv")}
-    alts = "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-    return regex.compile(rf"(?P<w>{alts})(?P<post>{approx_pattern('post')})?"), words
-
-
-def _word_quantities(norm: str) -> list[_Cand]:
-    """一半, 半数以上: ratios written as words."""
-    pattern, words = _word_scanner()
-    approx = approx_words()["post"]
-    out = []
-    for m in pattern.finditer(norm):
-        value, kind = words[m.group("w")]
-        post = m.group("post")
-        out.append(_Cand(m.start(), m.end(), m.start(), m.end("w"), value, "", kind,
-                         approx.get(post) if post else None, True, False, None))
-    return out
-
-
-def _blocked_spans(norm: str) -> list[tuple[int, int]]:
-    """Short quoted terms, document-number brackets and 《》 titles: no QUANTITY inside."""
-    return [m.span() for m in _QUOTED.finditer(norm)]
-
-
-@lru_cache(maxsize=1)
-def _fixed_words() -> regex.Pattern[str]:
-    words = sorted(read_words("numbers_fixed_words.txt"), key=lambda w: (-len(w), w))
-    return regex.compile("|".join(regex.escape(w) for w in words))
-
-
-def _in_fixed(spans: list[tuple[int, int]], pos: int) -> bool:
-    """Whether a numeral starting at `pos` starts inside a fixed word (not merely runs
-    into one: the 十 of 十二元 is not the 二 of 二元)."""
-    i = bisect_right(spans, (pos, _FAR)) - 1
-    return i >= 0 and spans[i][0] <= pos < spans[i][1]
-
-
-def _fixed_spans(norm: str) -> list[tuple[int, int]]:
-    """Place names and idioms written with numerals (三门峡, 五花八门)."""
-    return [m.span() for m in _fixed_words().finditer(norm)]
-
-
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether [start, end) lies within one of the sorted, disjoint spans."""
-    i = bisect_right(spans, (start, _FAR)) - 1
-    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
 
 def _value(numeral: str) -> tuple[Number, int | None] | None:
@@ -189,95 +123,7 @@ def _value(numeral: str) -> tuple[Number, int | None] | None:
         return None
 
 
-@lru_cache(maxsize=1)
-def _digit_set() -> frozenset[str]:
-    return frozenset(cn_chars("digit"))
-
-
-def _is_magnitude_only(numeral: str) -> bool:
-    """百, 千, 万, 亿 and their runs (千万, 万亿) without a digit: words (百姓, 千年大计,
-    千万不要, 万人) unless a unit follows a run (千万元) or an approximation word marks
-    a single one as an amount (近千家, 百余名)."""
-    digits = _digit_set()
-    return not any(c in digits or c in "0123456789十拾" for c in numeral)
-
-
-def _magnitude_amount(m: regex.Match[str], norm: str, unit: Unit | None) -> bool:
-    """Whether 百, 千, 万, 亿 or a run of them with no digit is an amount: with an
-    approximation word (近千家, 百余名, 亿元以上 = 100 million yuan or more), or a run
-    of two before a money unit (千万元). A bare 亿元 or 万人 is a word, and so is a
-    multiplier that ends a longer numeral (the 万 of 数万人 is not read here)."""
-    if unit is None:
-        return False
-    if m.group("pre") or m.group("mid"):
-        return True
-    start = m.start("num")
-    prev = norm[start - 1] if start > 0 else ""
-    if prev.isdigit() or prev in numeral_table() or prev == ".":
-        return False
-    if m.group("post"):
-        return True
-    return len(m.group("num")) > 1 and unit.kind == "money"
-
-
-def _financial_in_word(numeral: str, norm: str, start: int, unit: Unit | None) -> bool:
-    """A lone financial numeral (壹贰叁…) right after another Chinese character is part
-    of a word (队伍, 收拾, 大陆, 参天) unless it states money (人民币伍元). A run of two
-    or more (实现贰佰公里) is a number wherever it stands."""
-    financial = financial_chars()
-    if sum(c in financial for c in numeral) != 1 or start == 0:
-        return False
-    prev = norm[start - 1]
-    if not _HAN.match(prev) or prev in numeral_table():
-        return False
-    if unit is not None and unit.kind == "money":
-        return False
-    return not any(norm.endswith(w, 0, start)
-                   for w in contexts().get("before-financial", ()))
-
-
-def _unit_fits(unit: Unit, m: regex.Match[str], norm: str) -> bool:
-    """The flags of a measure word (units.tsv): 翻一番 only after 翻, 1对1 is not a
-    count of pairs, 3期工程 and 二期 are stages, not counts of issues; and no unit
-    where a longer word starts (3对口支援, 开通5班车)."""
-    if _word_at(norm, m.start("unit"), "not-unit"):
-        return False
-    start = m.start("pre") if m.group("pre") else m.start("num")
-    if unit.after and not any(norm.endswith(w, 0, start) for w in unit.after):
-        return False
-    end = m.end("unit")
-    if unit.alone and end < len(norm) and (norm[end].isdigit()
-                                           or norm[end] in numeral_table()):
-        return False
-    numeral = m.group("num")
-    if unit.cn_name and not any(c.isdigit() for c in numeral) and not any(
-            norm.endswith(w, 0, start) for w in contexts().get("count-before", ())):
-        return False  # 二期工程, 十九届; but 举办三期, 连续三届
-    if unit.phase and _word_at(norm, end, "phase-head"):
-        return False
-    return True
-
-
-@lru_cache(maxsize=None)
-def _context_lengths(where: str) -> tuple[frozenset[str], tuple[int, ...]]:
-    words = contexts().get(where, frozenset())
-    return words, tuple(sorted({len(w) for w in words}))
-
-
-def _word_at(norm: str, pos: int, where: str) -> bool:
-    """Whether a context word of `where` starts at `pos` (a set lookup per length)."""
-    words, lengths = _context_lengths(where)
-    return any(norm[pos:pos + n] in words for n in lengths)
-
-
-def _chinese_digit_run(numeral: str) -> bool:
-    """Two or three Chinese digits with no multiplier (七五, 三四): a name or a vague
-    'three or four', not a number. Four or more (二〇一八) read as a digit string."""
-    digits = _digit_set()
-    return 2 <= len(numeral) <= 3 and all(c in digits for c in numeral)
-
-
-def _candidates(norm: str) -> list[_Cand]:
+def candidates(norm: str) -> list[_Cand]:
     """Every numeral with what attaches to it, before the context checks."""
     units = unit_table()
     approx = approx_words()
@@ -292,19 +138,22 @@ def _candidates(norm: str) -> list[_Cand]:
         prev = norm[ns - 1] if ns > 0 else ""
         prev2 = norm[max(0, ns - 2):ns]
         unit_row = units.get(m.group("unit") or "")
-        if "分之" not in numeral:
-            if _chinese_digit_run(numeral):
+        tenths = tenths_run(numeral, m.group("unit") or "")
+        if "分之" not in numeral and tenths is None:
+            if chinese_digit_run(numeral):
                 continue
-            if _is_magnitude_only(numeral) and not _magnitude_amount(m, norm, unit_row):
+            if is_magnitude_only(numeral) and not magnitude_amount(m, norm, unit_row):
                 continue  # 百姓, 千万不要, 万人, 亿万人民; but 千万元, 近千家, 百余名, 亿元以上
-        if not m.group("pre") and _financial_in_word(numeral, norm, ns, unit_row):
+        if not m.group("pre") and financial_in_word(numeral, norm, ns, unit_row):
             continue  # 队伍, 收拾, 大陆: not 伍, 拾, 陆
-        if unit_row is not None and not _unit_fits(unit_row, m, norm):
+        if unit_row is not None and not unit_fits(unit_row, m, norm):
             continue
         parsed = _value(numeral)
         if parsed is None:
             continue
         value, percent_of = parsed
+        if tenths is not None:
+            value = tenths
         pre = m.group("pre")
         if pre and m.start() > 0 and norm[m.start() - 1] + pre in not_approx:
             pre = None  # 最近三年: 近 belongs to 最近
@@ -317,26 +166,32 @@ def _candidates(norm: str) -> list[_Cand]:
             continue
         if _LATIN.match(prev) or prev == ".":
             continue
-        if m.group("sign"):
-            value = -value
+        if m.group("sign") and m.group("sign") != "负" and _dash_after_number(norm, out,
+                                                                           m.start("sign")):
+            pass  # 6%－6.5%: a range dash after a number, not a minus sign
+        elif m.group("sign"):
+            value = negate(value)
             ns = m.start("sign")
+        if m.group("mid") == "几" and not m.group("late"):
+            continue  # 十几个, 六十几个: vague, no value
+        if m.group("late") and not _late_fits(numeral, m.group("late")):
+            continue  # 一百几十种: the hedge is inside the number, its value is vague
         if m.group("late"):
             try:
                 late = parse_number(m.group("late"))
             except ValueError:
                 continue
-            if isinstance(value, Decimal) and isinstance(late, Decimal):
-                value = value * late
-            else:
-                value = Fraction(value) * Fraction(late)
+            value = multiply(value, late)
         unit = m.group("unit") or ""
         after = norm[m.end("unit"):m.end("unit") + 1] if unit else ""
         if unit and _LATIN.match(unit[-1]) and _LATIN.match(after):
             unit = ""
         if not unit and ne < len(norm) and _LATIN.match(norm[ne]):
             continue  # 5G, 4K
-        start = m.start("pre") if pre else ns
-        end = m.end("unit") if unit else (m.end("late") if m.group("late") else
+        if m.group("cur") and (not unit or unit == m.group("cur")):
+            unit = m.group("cur")  # $20: the symbol is the unit
+        start = m.start("pre") if pre else m.start("cur") if m.group("cur") else ns
+        end = m.end("unit") if unit and m.group("unit") else (m.end("late") if m.group("late") else
                                           m.end("mid") if m.group("mid") else ne)
         approx_word = approx["pre"].get(pre) if pre else None
         if m.group("mid") and (unit or m.group("late")):
@@ -363,10 +218,33 @@ def _candidates(norm: str) -> list[_Cand]:
         if percent_of and not unit:
             unit = {100: "%", 1000: "‰", 10000: "‱"}[percent_of]
             kind = "percent"
-        out.append(_Cand(start, end, ns, ne, value, unit, kind, approx_word, chinese,
-                         len(numeral) == 1, percent_of,
-                         _trailing_scale(m.group("late") or numeral)))
+        hedge_end = m.end("late") if m.group("late") else -1
+        out.append(compound(extend_tail(_Cand(start, end, ns, ne, value, unit, kind, approx_word,
+                                     chinese, len(numeral) == 1, percent_of,
+                                     _trailing_scale(m.group("late") or numeral), hedge_end,
+                                     approx["mid"][m.group("mid")] if hedge_end > 0
+                                     else None), norm), norm))
     return out
+
+
+def _late_fits(numeral: str, late: str) -> bool:
+    """A multiplier after a hedge (一千多万, 500余万) multiplies the whole number: it
+    must be larger than the last multiplier of the number (not 一百几十)."""
+    table = numeral_table()
+    last = table.get(numeral[-1], ("", 0))
+    return last[0] not in ("small", "big") or table[late[0]][1] > last[1]
+
+
+def _dash_after_number(norm: str, out: list[_Cand], pos: int) -> bool:
+    """Whether the dash at `pos` directly follows a number (the previous candidate, or
+    a digit, numeral character or percent sign): then it joins a range (6%－6.5%,
+    3万-5万元), it does not make the next number negative."""
+    if pos == 0:
+        return False
+    if out and out[-1].end == pos:
+        return True
+    prev = norm[pos - 1]
+    return prev.isdigit() or prev in _PERCENT_SIGNS or prev in numeral_table()
 
 
 def _trailing_scale(numeral: str) -> Decimal:
@@ -381,49 +259,6 @@ def _trailing_scale(numeral: str) -> Decimal:
     return scale
 
 
-def _keep_quantity(c: _Cand, norm: str) -> bool:
-    """The context checks that tell a counted amount from a name, label or article."""
-    units = unit_table()
-    if c.unit == "" and c.kind != "ratio":
-        return _bare_count(c, norm)
-    if c.chinese and c.one_char and c.value == 0:
-        return False  # 零件, 〇号
-    if c.unit and any(norm.startswith(h, c.end) for h in contexts().get("head-all", ())):
-        return False  # 80年代, 三年级
-    if c.chinese:
-        unit = units.get(c.unit)
-        if c.one_char and unit is not None and unit.multi:
-            return False  # 三方, 八角, 十度
-        if c.value == 1 and c.one_char and c.unit != "" and c.kind != "ratio":
-            # 一 as an article (一件工作, 一批, 一站式) except a counted 一次; 一倍,
-            # 一成 and 翻一番 are ratios, never articles
-            return c.unit == "次" and norm[c.end:c.end + 1] not in ("性", "次")
-        heads = contexts().get("head", frozenset())
-        tail = norm[c.end:c.end + 4]
-        if any(tail.startswith(h) for h in heads):
-            return False  # 三项制度, 五年行动计划
-    return True
-
-
-def _bare_count(c: _Cand, norm: str) -> bool:
-    """A number without a unit is a QUANTITY only as a count in running text: an Arabic
-    integer of at most four digits between a Chinese noun and a list separator
-    (发现问题202，). Longer ones are codes and hotlines (12345); a year is a date."""
-    if c.chinese or c.approx or not isinstance(c.value, Decimal):
-        return False
-    if c.value != c.value.to_integral_value() or c.value < 0:
-        return False
-    digits = norm[c.num_start:c.num_end]
-    if not digits.isdigit() or len(digits) > 4 or digits.startswith("0"):
-        return False
-    if 1500 <= c.value <= 2199 and len(digits) == 4:
-        return False  # a bare year
-    prev = norm[c.num_start - 1] if c.num_start > 0 else ""
-    nxt = norm[c.num_end] if c.num_end < len(norm) else ""
-    stops = contexts().get("bare-stop", frozenset())
-    return bool(_HAN.match(prev)) and prev not in stops and nxt in _BARE_AFTER
-
-
 def _ranges(cands: list[_Cand], norm: str) -> list[tuple[_Cand, _Cand | None]]:
     """Pair `5至10个`, `3—5年`, `百分之五到百分之八` into (low, high) ranges."""
     out: list[tuple[_Cand, _Cand | None]] = []
@@ -433,6 +268,12 @@ def _ranges(cands: list[_Cand], norm: str) -> list[tuple[_Cand, _Cand | None]]:
         if i + 1 < len(cands):
             b = cands[i + 1]
             gap = norm[a.end:b.start]
+            if (gap and _RANGE.fullmatch(gap) and a.percent_of and not b.unit
+                    and b.kind == "count" and a.value < b.value and a.chinese == b.chinese):
+                # 百分之八至九: the high end shares the low end's 百分之
+                out.append((a, replace(b, unit=a.unit, kind=a.kind, percent_of=a.percent_of)))
+                i += 2
+                continue
             if (gap and _RANGE.fullmatch(gap) and b.unit and (a.unit in ("", b.unit))
                     and not (a.kind == "ratio" and a.unit == "" and b.unit)
                     and a.value < b.value and a.chinese == b.chinese):
@@ -448,31 +289,52 @@ def find_quantities(prep: Prepared, taken: list[tuple[int, int]] | None = None
                     ) -> list[Quantity]:
     """QUANTITY spans of a prepared text; `taken` are spans (dates) to leave alone."""
     norm, text = prep.norm, prep.text
-    blocked = _blocked_spans(norm)
+    blocked = blocked_spans(norm)
     taken = sorted(taken or [])
-    cands = sorted(_candidates(norm) + _word_quantities(norm), key=lambda c: c.start)
-    fixed = _fixed_spans(norm)
+    cands = sorted(candidates(norm) + word_quantities(norm), key=lambda c: c.start)
+    cands = _drop_inner(cands)
+    fixed = fixed_spans(norm)
     cands = [c for c in cands
-             if not _overlaps(taken, c.start, c.end) and not _inside(blocked, c.start, c.end)
-             and not (c.chinese and _in_fixed(fixed, c.num_start))]
+             if not _overlaps(taken, c.start, c.end) and not inside(blocked, c.start, c.end)
+             and not (c.chinese and in_fixed(fixed, c.num_start))]
     out: list[Quantity] = []
     for a, b in _ranges(cands, norm):
         if b is None:
-            if not _keep_quantity(a, norm):
+            if not keep_quantity(a, norm):
                 continue
             out.append(Quantity(a.start, a.end, text[a.start:a.end], value=a.value,
-                                unit=a.unit, kind=a.kind, approx=a.approx))
+                                unit=a.unit, kind=a.kind, approx=a.approx,
+                                percent=percent_value(a.value, a.unit, a.kind),
+                                currency=_currency(a)))
             continue
-        if not _keep_quantity(b, norm):
+        if not keep_quantity(b, norm):
             continue
         approx = a.approx or b.approx
         low = a.value
         if (isinstance(low, Decimal) and a.scale == 1 and b.scale > 1 and not a.unit
-                and low * b.scale <= b.value):
-            low = low * b.scale  # 20~30万元: the 万 is shared
+                and multiply(low, b.scale) <= b.value):
+            low = multiply(low, b.scale)  # 20~30万元: the 万 is shared
         out.append(Quantity(a.start, b.end, text[a.start:b.end], value=low, unit=b.unit,
-                            kind=b.kind, approx=approx, low=low, high=b.value))
+                            kind=b.kind, approx=approx, low=low, high=b.value,
+                            percent=percent_value(low, b.unit, b.kind), currency=_currency(b)))
     return out
+
+
+def _drop_inner(cands: list[_Cand]) -> list[_Cand]:
+    """Drop a candidate that starts inside an earlier one: the 3角 of 5元3角 once the
+    compound amount took it in. `cands` are sorted by start."""
+    out: list[_Cand] = []
+    reach = -1
+    for c in cands:
+        if out and c.start > out[-1].start and c.start < reach:
+            continue
+        out.append(c)
+        reach = max(reach, c.end)
+    return out
+
+
+def _currency(c: _Cand) -> str | None:
+    return currency_of(c.unit) if c.kind == "money" else None
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -484,37 +346,3 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
         else:
             hi = mid
     return lo < len(spans) and spans[lo][0] < end
-
-
-def find_numbers(text: str) -> list[NumberMatch]:
-    """Every numeral in a text with its exact value, bare numbers included: a building
-    block for one's own parsers. Offsets are into `text`; `value` equals
-    `parse_number(match.text)`. Words that only look like numerals (统一, 一些, 千万不要)
-    and two-digit Chinese runs (七五) are left out."""
-    if not isinstance(text, str):
-        raise TypeError(f"find_numbers expects str, not {type(text).__name__}")
-    prep = Prepared.of(text)
-    norm = prep.norm
-    units = unit_table()
-    out: list[NumberMatch] = []
-    for c in _candidates(norm):
-        if (c.one_char and c.chinese and not _unit_after(norm, c.num_end, units)
-                and norm[c.num_end:c.num_end + 1] not in _DATE_PARTS):
-            continue
-        s, e = c.num_start, c.num_end
-        if norm[e:e + 1] in _PERCENT_SIGNS:
-            e += 1  # 5% is 0.05, as parse_number reads it
-        surface = text[s:e]
-        try:
-            value = parse_number(surface)
-        except ValueError:
-            continue
-        out.append(NumberMatch(s, e, surface, value))
-    return out
-
-
-def _unit_after(norm: str, pos: int, units: Mapping[str, object]) -> bool:
-    for n in (4, 3, 2, 1):
-        if norm[pos:pos + n] in units:
-            return True
-    return False

@@ -12,6 +12,7 @@ import regex
 
 from ..data import read_rows
 from ..model import Number, Quantity
+from .numeral import exact
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,7 @@ class Unit:
     alone: bool = False  # not when a numeral follows (1对1 帮扶)
     phase: bool = False  # not before a phase-head word (3期工程, 期间)
     after: tuple[str, ...] = ()  # counts only right after one of these words (翻一番)
+    flags: frozenset[str] = frozenset()  # every flag of the row (half, tenth, ...)
 
 
 @lru_cache(maxsize=1)
@@ -39,8 +41,34 @@ def unit_table() -> dict[str, Unit]:
         after = tuple(w for f in names if f.startswith("after=") for w in f[6:].split("|"))
         out[name] = Unit(name, kind, base, Fraction(factor) if factor else None,
                          "multi" in names, "cn-name" in names, "alone" in names,
-                         "phase" in names, after)
+                         "phase" in names, after, frozenset(names))
+    for name, code in currency_codes().items():
+        # every currency name and symbol of currencies.tsv counts money (瑞士法郎, €);
+        # minor units (分, 毛) only inside a compound amount (5元3角)
+        if name not in out and name not in minor_units():
+            out[name] = Unit(name, "money", name, Fraction(1), False)
     return out
+
+
+@lru_cache(maxsize=1)
+def currency_codes() -> dict[str, str]:
+    """Money unit or symbol as written -> ISO 4217 code: `currencies.tsv` (generated
+    from CLDR) and the minor units of `currency_minor.tsv` (角 -> CNY)."""
+    out = {row[0]: row[1] for row in read_rows("currencies.tsv")}
+    for row in read_rows("currency_minor.tsv"):
+        out.setdefault(row[0], row[1])
+    return out
+
+
+@lru_cache(maxsize=1)
+def minor_units() -> dict[str, tuple[str, Fraction]]:
+    """Minor money unit -> (ISO code, value in the main unit): 角 -> (CNY, 1/10)."""
+    return {row[0]: (row[1], Fraction(row[2])) for row in read_rows("currency_minor.tsv")}
+
+
+def currency_of(unit: str) -> str | None:
+    """The ISO 4217 code of a money unit (元 -> CNY, 瑞士法郎 -> CHF, HK$ -> HKD)."""
+    return currency_codes().get(unit)
 
 
 def unit_pattern() -> str:
@@ -82,13 +110,4 @@ def to_base(q: Quantity) -> tuple[Number, str] | None:
     unit = unit_table().get(q.unit)
     if unit is None or unit.factor is None:
         return None
-    value = Fraction(q.value) * unit.factor
-    if value.denominator == 1:
-        return Decimal(value.numerator), unit.base
-    probe = value.denominator
-    for p in (2, 5):
-        while probe % p == 0:
-            probe //= p
-    if probe == 1:
-        return Decimal(value.numerator) / Decimal(value.denominator), unit.base
-    return value, unit.base
+    return exact(Fraction(q.value) * unit.factor), unit.base

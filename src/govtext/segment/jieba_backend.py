@@ -13,7 +13,9 @@ import tempfile
 from pathlib import Path
 from typing import Any, Iterable
 
-from .base import LexiconSegmenter
+from ..model import Token
+from .base import LexiconSegmenter, bounded_pieces
+from .jieba_cut import cut_spans, cut_words
 
 
 def cache_dir() -> Path:
@@ -70,4 +72,19 @@ class JiebaSegmenter(LexiconSegmenter):
         return tok
 
     def _cut(self, backend: Any, text: str) -> Iterable[str]:
-        return backend.cut(text, HMM=self.hmm)
+        return cut_words(backend, text, self.hmm)
+
+    def segment(self, text: str, norm: str | None = None) -> list[Token]:
+        """Tokens of `text`, cut from its same-length normalized view `norm`, with the
+        offsets `jieba_cut` gives (the same words as `Tokenizer.cut`)."""
+        if not text:
+            return []
+        backend = self._load()
+        source = text if norm is None else norm
+        tokens: list[Token] = []
+        at = 0
+        for piece in bounded_pieces(source):
+            tokens.extend(Token(at + a, at + b, text[at + a:at + b])
+                          for a, b in cut_spans(backend, piece, self.hmm))
+            at += len(piece)
+        return tokens

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+from .base import LexiconSegmenter
 from .jieba_backend import JiebaSegmenter
 
 
@@ -29,3 +30,5 @@ class RjiebaSegmenter(JiebaSegmenter):
 
     def _cut(self, backend: Any, text: str) -> Iterable[str]:
         return backend.cut(text, self.hmm)
+
+    segment = LexiconSegmenter.segment  # words from rjieba, aligned to the text

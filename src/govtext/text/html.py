@@ -8,11 +8,16 @@ them), then the page title and date found by trafilatura. The Document's text is
 extracted text; its offsets index that text, not the HTML.
 
 `extract_text(html)` gives the extracted text alone.
+
+A page that is not empty but yields no main text, or that lxml cannot parse, is not
+passed over in silence: an `HTMLWarning` names the problem (the result is then "" or
+the metadata found so far), so a batch run reports it against the file.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import warnings
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -34,7 +39,12 @@ tfoot section article header footer nav aside form title pre blockquote address
 figure figcaption caption hr main center""".split())
 _CELL = frozenset(("td", "th"))
 _SITE_SUFFIX = regex.compile(r"\s*(?:_|\||｜| - | — |--)\s*")
+_XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]*\?>")
 _SKIP = frozenset(("script", "style", "noscript", "template", "svg", "head"))
+
+
+class HTMLWarning(UserWarning):
+    """A page gave no main text or could not be parsed; the result may be empty."""
 
 
 def _trafilatura() -> Any:
@@ -64,17 +74,26 @@ def extract_text(html: str | bytes) -> str:
         return ""
     text = traf.extract(page, output_format="txt", include_comments=False,
                         include_tables=True, favor_recall=True, deduplicate=False)
+    if not text:
+        warnings.warn("no main text found in the page (is it a saved web page?)",
+                      HTMLWarning, stacklevel=2)
     return text or ""
 
 
 def page_lines(html: str) -> str:
     """The page's visible text, one block per line and table cells separated by tabs
     (enough to read a metadata table)."""
+    from lxml import etree
     from lxml import html as lxml_html
 
+    if not html.strip():
+        return ""
     try:
-        root = lxml_html.fromstring(html)
-    except Exception:  # empty or unparsable page
+        # lxml refuses a str that carries an encoding declaration: drop the declaration
+        root = lxml_html.fromstring(_XML_DECLARATION.sub("", html, count=1))
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as err:
+        warnings.warn(f"the page could not be parsed ({type(err).__name__}: {err}); "
+                      "its header table is not read", HTMLWarning, stacklevel=2)
         return ""
     out: list[str] = []
     # an explicit stack instead of recursion: pages can nest deeply

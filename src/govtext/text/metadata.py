@@ -200,3 +200,32 @@ def find_sponsor(text: str, norm: str, start: int, end: int) -> str | None:
         return None
     group = "after" if m.group("after") is not None else "before"
     return text[m.start(group):m.end(group)]
+
+
+# ——2024年3月5日在第十四届全国人民代表大会第二次会议上 (the line under a work report's title)
+_REPORT_LINE = regex.compile(
+    r"^[\s\u200b]*[—－─-]{1,2}[\s\u200b]*(?P<date>[^\n]{6,20}?日)[\s\u200b]*在"
+    r"(?P<meeting>[^\n]{4,60}?(?:会议|大会))上[\s\u200b]*$", regex.M)
+_SPEAKER = regex.compile(r"^[\s\u200b\u3000]*(?:国务院总理|总理|[^\s\n]{0,12}(?:长|主任|书记))?"
+                         r"[\s\u200b\u3000]*(?P<name>\p{Han}{2,4})[\s\u200b\u3000]*$")
+REPORT_SCAN = 1200  # characters from the top searched for the header line
+
+
+def read_report_header(text: str, norm: str) -> dict[str, object]:
+    """A work report's delivery line near the top: its date, meeting and the speaker
+    named on the next non-blank lines (国务院总理 / 李克强); {} when there is none."""
+    m = _REPORT_LINE.search(norm, 0, min(len(norm), REPORT_SCAN))
+    if m is None:
+        return {}
+    day = parse_date(m.group("date"))
+    if day is None:
+        return {}
+    out: dict[str, object] = {"delivered": day,
+                              "meeting": text[m.start("meeting"):m.end("meeting")]}
+    after = [ln for ln in text[m.end():m.end() + 80].split("\n") if ln.strip(" \u3000\u200b")]
+    for lines in (after[:1], after[:2]):
+        sm = _SPEAKER.match("".join(lines).replace("\u3000", " "))
+        if sm is not None:
+            out["speaker"] = sm.group("name")
+            break
+    return out

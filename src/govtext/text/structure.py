@@ -28,7 +28,7 @@ from ..model import Metadata, Region, Section
 from .boilerplate import find_boilerplate
 from .lines import Line, split_lines
 from .metadata import (Field, build_metadata, continue_field, find_sponsor, parse_date,
-                       read_fields)
+                       read_fields, read_report_header)
 from .outline import build_outline, is_heading
 from .prepare import Prepared
 from .sentences import paragraphs as find_paragraphs
@@ -154,6 +154,9 @@ def analyze(prep: Prepared) -> Structure:
                     for found in [find_sponsor(text, norm, r.start, r.end)] if found), None)
     if sponsor is not None:
         metadata = replace(metadata, sponsor=sponsor)
+    report = read_report_header(text, norm)
+    if report:
+        metadata = replace(metadata, **report)  # type: ignore[arg-type]
 
     paras = find_paragraphs(text, lines, [(lines[i].lo, lines[i].hi) for i in boiler])
     sentences = [s for p in paras for s in split_sentences(text, norm, p)]

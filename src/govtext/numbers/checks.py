@@ -1,0 +1,150 @@
+"""The context checks that tell a counted amount from a word, a name, a label or an
+article (`numbers_context.tsv`, the flags of `units.tsv`): 百姓 and 千万不要 are words,
+队伍 and 收拾 hold no number, 二期工程 names a stage, 一件工作 has an article, and a bare
+number is a count only between a noun and a list separator."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+
+import regex
+
+from .candidate import Cand as _Cand
+from .numeral import cn_chars, financial_chars, numeral_table
+from .units import Unit, contexts, unit_table
+
+_HAN = regex.compile(r"\p{Han}")
+_BARE_AFTER = frozenset("，,、；;")
+
+
+@lru_cache(maxsize=1)
+def digit_set() -> frozenset[str]:
+    return frozenset(cn_chars("digit"))
+
+
+def is_magnitude_only(numeral: str) -> bool:
+    """百, 千, 万, 亿 and their runs (千万, 万亿) without a digit: words (百姓, 千年大计,
+    千万不要, 万人) unless a unit follows a run (千万元) or an approximation word marks
+    a single one as an amount (近千家, 百余名)."""
+    digits = digit_set()
+    return not any(c in digits or c in "0123456789十拾" for c in numeral)
+
+
+def magnitude_amount(m: regex.Match[str], norm: str, unit: Unit | None) -> bool:
+    """Whether 百, 千, 万, 亿 or a run of them with no digit is an amount: with an
+    approximation word (近千家, 百余名, 亿元以上 = 100 million yuan or more), or a run
+    of two before a money unit (千万元). A bare 亿元 or 万人 is a word, and so is a
+    multiplier that ends a longer numeral (the 万 of 数万人 is not read here)."""
+    if unit is None:
+        return False
+    if m.group("pre") or m.group("mid"):
+        return True
+    start = m.start("num")
+    prev = norm[start - 1] if start > 0 else ""
+    if prev.isdigit() or prev in numeral_table() or prev == ".":
+        return False
+    if m.group("post"):
+        return True
+    return len(m.group("num")) > 1 and unit.kind == "money"
+
+
+def financial_in_word(numeral: str, norm: str, start: int, unit: Unit | None) -> bool:
+    """A lone financial numeral (壹贰叁…) right after another Chinese character is part
+    of a word (队伍, 收拾, 大陆, 参天) unless it states money (人民币伍元). A run of two
+    or more (实现贰佰公里) is a number wherever it stands."""
+    financial = financial_chars()
+    if sum(c in financial for c in numeral) != 1 or start == 0 or "点" in numeral:
+        return False
+    prev = norm[start - 1]
+    if not _HAN.match(prev) or prev in numeral_table():
+        return False
+    if unit is not None and unit.kind == "money":
+        return False
+    return not any(norm.endswith(w, 0, start)
+                   for w in contexts().get("before-financial", ()))
+
+
+def unit_fits(unit: Unit, m: regex.Match[str], norm: str) -> bool:
+    """The flags of a measure word (units.tsv): 翻一番 only after 翻, 1对1 is not a
+    count of pairs, 3期工程 and 二期 are stages, not counts of issues; and no unit
+    where a longer word starts (3对口支援, 开通5班车)."""
+    if word_at(norm, m.start("unit"), "not-unit"):
+        return False
+    start = m.start("pre") if m.group("pre") else m.start("num")
+    if unit.after and not any(norm.endswith(w, 0, start) for w in unit.after):
+        return False
+    end = m.end("unit")
+    if unit.alone and end < len(norm) and (norm[end].isdigit()
+                                           or norm[end] in numeral_table()):
+        return False
+    numeral = m.group("num")
+    if unit.cn_name and not any(c.isdigit() for c in numeral) and not any(
+            norm.endswith(w, 0, start) for w in contexts().get("count-before", ())):
+        return False  # 二期工程, 十九届; but 举办三期, 连续三届
+    if unit.phase and word_at(norm, end, "phase-head"):
+        return False
+    return True
+
+
+@lru_cache(maxsize=None)
+def context_lengths(where: str) -> tuple[frozenset[str], tuple[int, ...]]:
+    words = contexts().get(where, frozenset())
+    return words, tuple(sorted({len(w) for w in words}))
+
+
+def word_at(norm: str, pos: int, where: str) -> bool:
+    """Whether a context word of `where` starts at `pos` (a set lookup per length)."""
+    words, lengths = context_lengths(where)
+    return any(norm[pos:pos + n] in words for n in lengths)
+
+
+def chinese_digit_run(numeral: str) -> bool:
+    """Two or three Chinese digits with no multiplier (七五, 三四): a name or a vague
+    'three or four', not a number. Four or more (二〇一八) read as a digit string."""
+    digits = digit_set()
+    return 2 <= len(numeral) <= 3 and all(c in digits for c in numeral)
+
+
+def keep_quantity(c: _Cand, norm: str) -> bool:
+    """The context checks that tell a counted amount from a name, label or article."""
+    units = unit_table()
+    if c.unit == "" and c.kind != "ratio":
+        return bare_count(c, norm)
+    if c.chinese and c.one_char and c.value == 0:
+        return False  # 零件, 〇号
+    if c.unit and any(norm.startswith(h, c.end) for h in contexts().get("head-all", ())):
+        return False  # 80年代, 三年级
+    if c.chinese:
+        unit = units.get(c.unit)
+        if c.one_char and unit is not None and unit.multi:
+            return False  # 三方, 八角, 十度
+        if c.value == 1 and c.one_char and c.unit != "" and c.kind != "ratio":
+            # 一 as an article (一件工作, 一批, 一站式) except a counted 一次; 一倍,
+            # 一成 and 翻一番 are ratios, never articles
+            return c.unit == "次" and norm[c.end:c.end + 1] not in ("性", "次")
+        heads = contexts().get("head", frozenset())
+        tail = norm[c.end:c.end + 4]
+        if any(tail.startswith(h) for h in heads):
+            return False  # 三项制度, 五年行动计划
+    return True
+
+
+def bare_count(c: _Cand, norm: str) -> bool:
+    """A number without a unit is a QUANTITY only as a count in running text: an Arabic
+    integer of at most four digits between a Chinese noun and a list separator
+    (发现问题202，). Longer ones are codes and hotlines (12345); a year is a date."""
+    if c.chinese or c.approx or not isinstance(c.value, Decimal):
+        return False
+    if c.value != c.value.to_integral_value() or c.value < 0:
+        return False
+    digits = norm[c.num_start:c.num_end]
+    if not digits.isdigit() or len(digits) > 4 or digits.startswith("0"):
+        return False
+    if 1500 <= c.value <= 2199 and len(digits) == 4:
+        return False  # a bare year
+    prev = norm[c.num_start - 1] if c.num_start > 0 else ""
+    nxt = norm[c.num_end] if c.num_end < len(norm) else ""
+    stops = contexts().get("bare-stop", frozenset())
+    return bool(_HAN.match(prev)) and prev not in stops and nxt in _BARE_AFTER
+

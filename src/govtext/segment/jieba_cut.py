@@ -1,0 +1,161 @@
+"""jieba's accurate mode (`Tokenizer.cut`, HMM on or off), rewritten to give the same
+words with their offsets, faster, and without jieba's module-level state.
+
+jieba builds a dict of word-end lists per block (`get_DAG`), then a dict of routes
+(`calc`, a `max` over a generator per character), then yields words one by one;
+`segment` then had to find each word again in the text. Here one backward loop does the
+DAG and the route together with the same float operations in the same order (so ties
+break the same way: the longer word), and words come out as offsets directly.
+
+Isolation: jieba's HMM step drops the words in `jieba.finalseg.Force_Split_Words`, a
+module-level set that `jieba.del_word` (on any tokenizer) fills. It is not read here, so
+another jieba user in the process cannot change govtext's tokens (issue 17).
+"""
+
+from __future__ import annotations
+
+import re
+from math import log
+from typing import Any, Iterator
+
+from jieba import finalseg
+
+# jieba's own patterns (jieba/__init__.py, jieba/finalseg/__init__.py, version 0.42.1)
+_BLOCK = re.compile("[\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+")
+_HAN = re.compile("[\u4E00-\u9FD5]+")
+_SKIP = re.compile("[a-zA-Z0-9]+(?:\\.\\d+)?%?")
+_ENG = re.compile("[a-zA-Z0-9]")
+
+
+def _route(blk: str, freq: dict[str, int], logtotal: float) -> list[int]:
+    """`ends[i]`: the end (exclusive) of the word that starts at `i` on the best path,
+    as jieba's `calc(get_DAG(blk))` chooses it."""
+    n = len(blk)
+    prob = [0.0] * (n + 1)
+    ends = [0] * (n + 1)
+    get = freq.get
+    for idx in range(n - 1, -1, -1):
+        best = -1.0
+        best_end = -1
+        i = idx
+        frag = blk[idx]
+        f = get(frag)
+        while f is not None:  # jieba: `while i < N and frag in FREQ`
+            if f:
+                p = log(f) - logtotal + prob[i + 1]
+                if best_end < 0 or p >= best:  # max over (p, x): ties go to the longer word
+                    best, best_end = p, i + 1
+            i += 1
+            if i >= n:
+                break
+            frag = blk[idx:i + 1]
+            f = get(frag)
+        if best_end < 0:  # no word: the character alone, with frequency 1
+            best, best_end = 0.0 - logtotal + prob[idx + 1], idx + 1
+        prob[idx] = best
+        ends[idx] = best_end
+    return ends
+
+
+def _hmm(buf: str, at: int, out: list[tuple[int, int]]) -> None:
+    """jieba.finalseg.cut on `buf` (which starts at `at`), without Force_Split_Words."""
+    pos = 0
+    for m in _HAN.finditer(buf):
+        if m.start() > pos:
+            _skip(buf, pos, m.start(), at, out)
+        han = m.group()
+        _, states = finalseg.viterbi(han, "BMES", finalseg.start_P, finalseg.trans_P,
+                                     finalseg.emit_P)
+        base = at + m.start()
+        begin = nexti = 0
+        for i, state in enumerate(states):
+            if state == "B":
+                begin = i
+            elif state == "E":
+                out.append((base + begin, base + i + 1))
+                nexti = i + 1
+            elif state == "S":
+                out.append((base + i, base + i + 1))
+                nexti = i + 1
+        if nexti < len(han):
+            out.append((base + nexti, base + len(han)))
+        pos = m.end()
+    if pos < len(buf):
+        _skip(buf, pos, len(buf), at, out)
+
+
+def _skip(buf: str, a: int, b: int, at: int, out: list[tuple[int, int]]) -> None:
+    """finalseg's split of a non-Han stretch by `_SKIP` (runs of letters and digits)."""
+    pos = a
+    for m in _SKIP.finditer(buf, a, b):
+        if m.start() > pos:
+            out.append((at + pos, at + m.start()))
+        out.append((at + m.start(), at + m.end()))
+        pos = m.end()
+    if pos < b:
+        out.append((at + pos, at + b))
+
+
+def _block(blk: str, at: int, freq: dict[str, int], logtotal: float, hmm: bool,
+           out: list[tuple[int, int]]) -> None:
+    """The words of one block (a run `_BLOCK` matches) starting at offset `at`."""
+    ends = _route(blk, freq, logtotal)
+    n = len(blk)
+    x = 0
+    if not hmm:  # __cut_DAG_NO_HMM: single letters and digits are joined
+        buf_start = -1
+        while x < n:
+            y = ends[x]
+            if y - x == 1 and _ENG.match(blk, x):
+                if buf_start < 0:
+                    buf_start = x
+            else:
+                if buf_start >= 0:
+                    out.append((at + buf_start, at + x))
+                    buf_start = -1
+                out.append((at + x, at + y))
+            x = y
+        if buf_start >= 0:
+            out.append((at + buf_start, at + n))
+        return
+    buf_start = -1  # __cut_DAG: runs of single characters go to the HMM
+    while x <= n:
+        y = ends[x] if x < n else n + 1
+        if x < n and y - x == 1:
+            if buf_start < 0:
+                buf_start = x
+        else:
+            if buf_start >= 0:
+                if x - buf_start == 1:
+                    out.append((at + buf_start, at + x))
+                elif not freq.get(blk[buf_start:x]):
+                    _hmm(blk[buf_start:x], at + buf_start, out)
+                else:
+                    out.extend((at + i, at + i + 1) for i in range(buf_start, x))
+                buf_start = -1
+            if x < n:
+                out.append((at + x, at + y))
+        x = y
+
+
+def cut_spans(tokenizer: Any, text: str, hmm: bool = True) -> list[tuple[int, int]]:
+    """The `(start, end)` of every word `tokenizer.cut(text, HMM=hmm)` yields, except
+    whitespace (jieba yields each space and each `\\r\\n` as a word of its own)."""
+    tokenizer.check_initialized()
+    freq = tokenizer.FREQ
+    logtotal = log(tokenizer.total)
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in _BLOCK.finditer(text):
+        a = m.start()
+        # outside the blocks every character is a word of its own
+        out.extend((i, i + 1) for i in range(pos, a) if not text[i].isspace())
+        _block(m.group(), a, freq, logtotal, hmm, out)
+        pos = m.end()
+    out.extend((i, i + 1) for i in range(pos, len(text)) if not text[i].isspace())
+    return out
+
+
+def cut_words(tokenizer: Any, text: str, hmm: bool = True) -> Iterator[str]:
+    """The words of `cut_spans`, as jieba's `cut` would yield them (no whitespace)."""
+    return (text[a:b] for a, b in cut_spans(tokenizer, text, hmm))

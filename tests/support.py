@@ -1,0 +1,84 @@
+"""What the test tables share, written once: reading a table (TSV or JSON cases under
+tests/data), checking a case's `expect` and `absent` lists against spans, and the
+hypothesis strategies for text that looks like government documents.
+
+A table row or case that exists because of a reported problem says so in its `why`
+(or a `# issue N:` comment in a TSV), so a failure points at the problem it guards.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from hypothesis import strategies as st
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def table(name: str, width: int | None = None) -> list[tuple[str, ...]]:
+    """Rows of a TSV table under tests/data: tab-separated fields, `#` comment lines and
+    blank lines skipped; with `width`, short rows are padded with "" (trailing empty
+    columns) and long ones are an error."""
+    rows = []
+    for n, line in enumerate((DATA / name).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if width is not None:
+            if len(fields) > width:
+                raise ValueError(f"{name}:{n}: {len(fields)} fields, expected {width}")
+            fields += [""] * (width - len(fields))
+        rows.append(tuple(fields))
+    return rows
+
+
+def cases(name: str, key: str = "cases") -> list[dict[str, Any]]:
+    """The cases of a JSON table under tests/data (its `_about` says what they are)."""
+    return list(json.loads((DATA / name).read_text(encoding="utf-8"))[key])
+
+
+def case_id(case: dict[str, Any], width: int = 16) -> str:
+    return str(case.get("id") or case.get("text", ""))[:width]
+
+
+def _attr_of(span: Any) -> Any:
+    for name in ("name", "canonical", "title", "value"):
+        if hasattr(span, name):
+            return getattr(span, name)
+    return None
+
+
+def check_expect_absent(spans: Iterable[Any], case: dict[str, Any]) -> None:
+    """`expect`: [label, text] or [label, text, attr] pairs that must be found (attr: the
+    span's name, canonical, title or value, whichever it has); `absent`: [label, text]
+    pairs that must not be, `*` meaning no span of that label at all."""
+    got = {(s.label, s.text): s for s in spans}
+    for item in case.get("expect", ()):
+        label, text = item[0], item[1]
+        assert (label, text) in got, f"missing {label} {text!r}; got {sorted(got)}"
+        if len(item) > 2 and item[2] is not None:
+            assert _attr_of(got[(label, text)]) == item[2], \
+                f"{label} {text!r}: {_attr_of(got[(label, text)])!r} != {item[2]!r}"
+    for label, text in case.get("absent", ()):
+        if text == "*":
+            assert not [k for k in got if k[0] == label], f"unexpected {label}: {sorted(got)}"
+        else:
+            assert (label, text) not in got, f"unexpected {label} {text!r}"
+
+
+# -- hypothesis strategies -------------------------------------------------
+
+PIECES: Sequence[str] = (
+    "市长", "张瑞书", "市政府", "法制办", "秦皇岛市", "海港区", "《", "》", "“", "”", "〔",
+    "〕", "2018", "年", "3号", "亿元", "百分之", "三十六", "點九", "％", "%", "，", "。", "\n",
+    "\n\n", " ", "　", "一、", "（一）", "第", "条", "国务院", "总理", "同志", "县", "乡", "镇",
+    "、", "和", "－", "~", "至", "𠀀", "é", "\u0301", "\r\n", "\t",
+)
+
+gov_text = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=3)),
+                    max_size=30).map("".join)
+"""Text built from pieces of government documents and arbitrary characters."""
+
+__all__ = ["DATA", "PIECES", "case_id", "cases", "check_expect_absent", "gov_text", "table"]
