@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
+from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -207,3 +209,27 @@ def test_real_annotations_give_valid_rows(path: Path) -> None:
     assert len(frame) == len(doc.spans)
     for start, end, span_text in zip(frame["start"], frame["end"], frame["text"]):
         assert text[start:end] == span_text
+
+
+def test_a_column_two_labels_fill_with_different_kinds_holds_strings() -> None:
+    # a plugin label whose `year` is an integer, next to DOCNO's year string
+    from govtext.model import Span
+    from govtext.model.labels import Attr, LabelSpec, register, unregister
+
+    @dataclass(frozen=True, slots=True)
+    class Target(Span):
+        year: int | None = None
+        label: ClassVar[str] = "TESTTARGET"
+
+    register(LabelSpec("TESTTARGET", Target, rank=50, attrs=(Attr("year", "int"),),
+                       columns=(("year", "year"),)))
+    try:
+        text = "鄂政发〔2021〕7号提出2025年目标"
+        doc = Document(text, spans=(
+            DocNo(*at(text, "鄂政发〔2021〕7号"), issuer_code="鄂政发", year="2021", serial="7"),
+            Target(*at(text, "2025年目标"), year=2025)))
+        frame = doc.to_frame()
+        assert frame["year"].tolist() == ["2021", "2025"]
+        assert list(frame.columns).count("year") == 1
+    finally:
+        unregister("TESTTARGET")

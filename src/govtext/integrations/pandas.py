@@ -42,15 +42,16 @@ _DOC = ("doc_date", "doc_year")
 
 def attribute_columns() -> tuple[tuple[str, str], ...]:
     """(column, kind) for every attribute column of the registered labels, in rank
-    order; a ``number`` column is followed by its ``<column>_float``."""
+    order; a ``number`` column is followed by its ``<column>_float``. A column two
+    labels fill with values of different kinds (a DOCNO's year string, another label's
+    year integer) holds strings."""
     out: dict[str, str] = {}
     for spec in registry.specs():
         for attr_name, column in spec.columns:
             attr = spec.attr(attr_name)
             kind = attr.kind if attr is not None else "str"
             if out.setdefault(column, kind) != kind:
-                raise ValueError(f"frame column {column!r} has two kinds: "
-                                 f"{out[column]} and {kind} ({spec.label})")
+                out[column] = "str"
             if kind == "number":
                 out.setdefault(f"{column}_float", "float")
     return tuple(out.items())
@@ -70,7 +71,7 @@ def _float(value: str | None) -> float | None:
     return float(num) / float(den) if den else float(num)
 
 
-def _cells(span: Span) -> dict[str, Any]:
+def _cells(span: Span, kinds: Mapping[str, str]) -> dict[str, Any]:
     spec = registry.get(span.label)
     if spec is None:
         return {}
@@ -78,6 +79,8 @@ def _cells(span: Span) -> dict[str, Any]:
     cells: dict[str, Any] = {}
     for attr_name, column in spec.columns:
         value = attrs.get(attr_name)
+        if value is not None and kinds.get(column) == "str" and not isinstance(value, str):
+            value = str(value)  # a column shared with a label whose values are text
         cells[column] = value
         attr = spec.attr(attr_name)
         if attr is not None and attr.kind == "number":
@@ -91,6 +94,7 @@ def span_rows(doc: Document, doc_id: Any = 0, path: str | None = None
     exact values as strings, floats next to them, the document's date and year."""
     check_encodable(doc.text)
     names = columns(path=path is not None)
+    kinds = dict(attribute_columns())
     day = doc.metadata.date
     head: dict[str, Any] = {"doc_id": doc_id}
     if path is not None:
@@ -102,7 +106,7 @@ def span_rows(doc: Document, doc_id: Any = 0, path: str | None = None
         row.update(start=span.start, end=span.end, label=span.label, text=span.text,
                    section=None if section is None else section.title,
                    doc_date=day, doc_year=None if day is None else day.year)
-        row.update(_cells(span))
+        row.update(_cells(span, kinds))
         yield row
 
 
