@@ -9,7 +9,7 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from govtext.entities import _ISSUER, _issuer, _trim_to_place
+from govtext.entities.scan import _ISSUER, _issuer, _trim_to_place
 from govtext.entities.lexicon import squeeze
 from govtext.text.prepare import Prepared
 
