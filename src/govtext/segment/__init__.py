@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Any, Protocol, runtime_checkable
 
+from ..errors import InputError
 from ..model import Token
+from .base import align
 
 
 @runtime_checkable
@@ -19,30 +21,6 @@ class Segmenter(Protocol):
     name: str
 
     def segment(self, text: str, norm: str | None = None) -> list[Token]: ...
-
-
-def align(words: list[str] | Any, text: str, norm: str) -> list[Token]:
-    """Turn a backend's words (cut from `norm`) into tokens with offsets into `text`.
-
-    Words are found left to right; characters a backend dropped are skipped, and
-    whitespace-only words are left out.
-    """
-    tokens: list[Token] = []
-    pos = 0
-    for word in words:
-        if not word:
-            continue
-        if norm.startswith(word, pos):
-            start = pos
-        else:
-            start = norm.find(word, pos)
-            if start < 0:  # a backend changed the word: skip it rather than guess
-                continue
-        end = start + len(word)
-        pos = end
-        if not word.isspace():
-            tokens.append(Token(start, end, text[start:end]))
-    return tokens
 
 
 def get_segmenter(name: str = "jieba", **options: Any) -> Segmenter:
@@ -60,7 +38,7 @@ def get_segmenter(name: str = "jieba", **options: Any) -> Segmenter:
         from .pkuseg_backend import PkusegSegmenter
 
         return PkusegSegmenter(**options)
-    raise ValueError(f"unknown segmenter {name!r}: expected 'jieba', 'rjieba' or 'pkuseg'")
+    raise InputError("E004", name=name, known="'jieba', 'rjieba' or 'pkuseg'")
 
 
 __all__ = ["Segmenter", "align", "get_segmenter"]

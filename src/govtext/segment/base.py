@@ -10,7 +10,6 @@ from typing import Any, Iterable, Iterator
 import regex
 
 from ..model import Token
-from . import align
 from .lexicon import gov_words
 
 
@@ -34,6 +33,30 @@ def bounded_pieces(text: str, max_run: int = MAX_RUN) -> Iterator[str]:
     if pos < len(text):
         yield text[pos:]
 
+
+
+def align(words: list[str] | Any, text: str, norm: str) -> list[Token]:
+    """Turn a backend's words (cut from `norm`) into tokens with offsets into `text`.
+
+    Words are found left to right; characters a backend dropped are skipped, and
+    whitespace-only words are left out.
+    """
+    tokens: list[Token] = []
+    pos = 0
+    for word in words:
+        if not word:
+            continue
+        if norm.startswith(word, pos):
+            start = pos
+        else:
+            start = norm.find(word, pos)
+            if start < 0:  # a backend changed the word: skip it rather than guess
+                continue
+        end = start + len(word)
+        pos = end
+        if not word.isspace():
+            tokens.append(Token(start, end, text[start:end]))
+    return tokens
 
 class LexiconSegmenter:
     """Base of the backends. Subclasses set `name` and implement `_build()` (load the
