@@ -3,6 +3,7 @@ figures; asserts nothing.
 
     python benchmarks/news_ner.py ../shared/ner-dev/peoples-daily-1998-dev.bio
     python benchmarks/news_ner.py FILE --limit 500 --show LOC   # print disagreements
+    python benchmarks/news_ner.py FILE --statistical lac --min-score 0.8
 
 The file holds one character, a space and a BIO tag per line, a blank line between
 sentences (tags PER, LOC, ORG). govtext's labels are mapped: PER = PERSON and the name
@@ -68,27 +69,16 @@ def predicted(doc: object) -> set[Triple]:
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("bio", type=Path)
-    ap.add_argument("--limit", type=int, default=0, help="first N sentences only")
-    ap.add_argument("--show", choices=TYPES, help="print the disagreements of one type")
-    args = ap.parse_args(argv)
-
-    from govtext import Pipeline
-
-    nlp = Pipeline()
-    nlp("预热：北京市人民政府、中美关系和双良集团。")  # loads every lexicon before timing
+def score(nlp: object, sentences: list[tuple[str, set[Triple]]], show: str | None) -> None:
+    """Print P/R/F1 per type and the throughput of `nlp` over `sentences`."""
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
     chars = 0
     elapsed = 0.0
-    for n, (text, gold) in enumerate(read_bio(args.bio)):
-        if args.limit and n >= args.limit:
-            break
+    for text, gold in sentences:
         t = time.perf_counter()
-        doc = nlp(text)
+        doc = nlp(text)  # type: ignore[operator]
         elapsed += time.perf_counter() - t
         chars += len(text)
         pred = predicted(doc)
@@ -98,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
             tp[kind] += len(g & p)
             fp[kind] += len(p - g)
             fn[kind] += len(g - p)
-            if args.show == kind and g != p:
+            if show == kind and g != p:
                 print(text)
                 print("   missed:", [text[a:b] for a, b, _ in sorted(g - p)],
                       " extra:", [text[a:b] for a, b, _ in sorted(p - g)])
@@ -113,6 +103,31 @@ def main(argv: list[str] | None = None) -> int:
         f = 2 * p * r / (p + r) if p + r else 0.0
         print(f"{kind:6} {p:6.3f} {r:6.3f} {f:6.3f} {t_:6d} {f_p:6d} {f_n:6d}")
     print(f"throughput: {chars / elapsed:,.0f} chars/s ({chars} chars, sentence at a time)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("bio", type=Path)
+    ap.add_argument("--limit", type=int, default=0, help="first N sentences only")
+    ap.add_argument("--show", choices=TYPES, help="print the disagreements of one type")
+    ap.add_argument("--statistical", choices=("none", "lac", "both"), default="both",
+                    help="rules only, rules + LAC (the lac extra), or both (default)")
+    ap.add_argument("--min-score", type=float, default=0.0,
+                    help="drop candidates scored below this (model candidates only score <1)")
+    args = ap.parse_args(argv)
+
+    from govtext import Pipeline
+
+    sentences = list(read_bio(args.bio))
+    if args.limit:
+        sentences = sentences[:args.limit]
+    configs = {"none": [None], "lac": ["lac"], "both": [None, "lac"]}[args.statistical]
+    for statistical in configs:
+        nlp = Pipeline(statistical=statistical, min_score=args.min_score)
+        nlp("预热：北京市人民政府、中美关系和双良集团。")  # loads every lexicon before timing
+        print(f"== rules{' + ' + statistical if statistical else ' only'}"
+              f"{f' (min score {args.min_score:g})' if args.min_score else ''}")
+        score(nlp, sentences, args.show)
     return 0
 
 
