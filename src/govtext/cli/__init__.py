@@ -10,6 +10,8 @@
     govtext officials corpora/                      # who held which post, in which documents
     govtext citations corpora/                      # which documents cite which instruments
     govtext kwic corpora/ --label OFFICIAL --text 张瑞书   # a concordance
+    govtext indicators corpora/ --targets            # what each number measures
+    govtext view report.txt -o page.html            # the annotated text as a web page
 
 Exit codes: 0 all went well; 1 some input failed (the others were still processed and
 stderr names each failure with its file); 2 a usage error (bad option, missing extra,
@@ -42,6 +44,7 @@ COMMANDS = (
     "govtext.cli.explain",
     "govtext.corpus.cli",
     "govtext.indicators.cli",
+    "govtext.integrations.view",
 )
 
 
