@@ -3,7 +3,7 @@
 
     >>> import re
     >>> from govtext import lang
-    >>> "局" in lang.chars("unit_end")
+    >>> "〇" in lang.chars("numeral")
     True
     >>> lang.alternation("long_level")      # for a regex, longest first
     '自治区|自治县|自治州|自治旗'

@@ -22,6 +22,7 @@ from .. import lang
 from ..model import Agency, Location, Official, Org, Person, Span
 from ..text.prepare import Prepared
 from .agencies import AgencyMatch, find_agencies, is_school, town_organ, unit_end
+from .chars import charset
 from .lexicon import Squeezed, breakers, divisions, is_han, trie_pattern
 from .officials import NameMatch, find_officials, follows, listed_names, role_at, title_at
 from .orgs import OrgMatch, find_orgs
@@ -39,7 +40,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _LONG_LEVEL = re.compile(lang.alternation("long_level"))
 # last characters of a unit whose head's title repeats them (水运局 + 局长, 预算处 + 处长)
-_UNIT_ENDS = lang.chars("unit_end")
+_UNIT_ENDS = charset("unit_ends")
 
 
 
