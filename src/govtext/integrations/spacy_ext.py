@@ -139,7 +139,12 @@ def _span_values(span: Span) -> Optional[SpanValues]:
         else:
             return None
     return SpanValues(found["label"], found["start"], found["end"], found["text"],
-                      dict(found["attrs"]))
+                      {k: _lists(v) for k, v in found["attrs"].items()})
+
+
+def _lists(value: Any) -> Any:
+    """JSON lists back from msgpack (DocBin reads them as tuples)."""
+    return [_lists(v) for v in value] if isinstance(value, (list, tuple)) else value
 
 
 def _document(doc: Doc) -> Optional[Document]:
