@@ -91,9 +91,15 @@ def set_spans(sdoc: Doc, spans: Iterable[GovSpan], *, spans_key: str = SPANS_KEY
         s = sdoc.char_span(g.start, g.end, label=g.label, alignment_mode="expand")
         if s is None or len(s) == 0:
             continue
-        made.append((g, s))
         store = dict(s._.get(DATA) or {})
-        store[g.label] = entry(g.label, g.start, g.end, g.text, g.attrs)
+        key, k = g.label, 1
+        while key in store:  # another span of this label on the same tokens
+            k += 1
+            key = f"{g.label}#{k}"
+        if key != g.label:  # told apart by its kb_id, which spaCy keeps with the span
+            s = Span(sdoc, s.start, s.end, label=g.label, kb_id=key)
+        made.append((g, s))
+        store[key] = entry(g.label, g.start, g.end, g.text, g.attrs)
         s._.set(DATA, store)
     sdoc.spans[spans_key] = [s for _, s in made]
     if not set_ents:

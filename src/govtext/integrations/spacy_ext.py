@@ -128,7 +128,9 @@ def _span_values(span: Span) -> Optional[SpanValues]:
     store = span._.get(DATA)
     if not store:
         return None
-    found = store.get(span.label_)
+    found = store.get(span.kb_id_) if span.kb_id_ else None
+    if found is None:
+        found = store.get(span.label_)
     if found is None:  # an entity with an OntoNotes label, or one re-made without label
         matches = [e for e in store.values()
                    if ontonotes_label(e["label"], e["attrs"]) == span.label_]
