@@ -92,9 +92,11 @@ def set_spans(sdoc: Doc, spans: Iterable[GovSpan], *, spans_key: str = SPANS_KEY
         if s is None or len(s) == 0:
             continue
         store = dict(s._.get(DATA) or {})
-        key = g.label
-        if key in store:  # two spans of a label over the same characters (an INDICATOR
-            key = f"{g.label}#{len(store)}"  # name linked twice): each keeps its values
+        key, k = g.label, 1
+        while key in store:  # another span of this label on the same tokens
+            k += 1
+            key = f"{g.label}#{k}"
+        if key != g.label:  # told apart by its kb_id, which spaCy keeps with the span
             s = Span(sdoc, s.start, s.end, label=g.label, kb_id=key)
         made.append((g, s))
         store[key] = entry(g.label, g.start, g.end, g.text, g.attrs)

@@ -17,7 +17,6 @@ colour goes to displaCy, its ``ontonotes`` label is used with ``labels="ontonote
 # No `from __future__ import annotations`: spaCy reads type hints at runtime elsewhere
 # in this package, and this module keeps the same style.
 
-import json
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -129,7 +128,9 @@ def _span_values(span: Span) -> Optional[SpanValues]:
     store = span._.get(DATA)
     if not store:
         return None
-    found = store.get(span.kb_id_) or store.get(span.label_)  # kb id: a second same-label span
+    found = store.get(span.kb_id_) if span.kb_id_ else None
+    if found is None:
+        found = store.get(span.label_)
     if found is None:  # an entity with an OntoNotes label, or one re-made without label
         matches = [e for e in store.values()
                    if ontonotes_label(e["label"], e["attrs"]) == span.label_]
@@ -139,9 +140,13 @@ def _span_values(span: Span) -> Optional[SpanValues]:
             found = next(iter(store.values()))
         else:
             return None
-    # msgpack (DocBin, to_bytes) gives tuples back for JSON lists: read them as JSON
     return SpanValues(found["label"], found["start"], found["end"], found["text"],
-                      json.loads(json.dumps(dict(found["attrs"]))))
+                      {k: _lists(v) for k, v in found["attrs"].items()})
+
+
+def _lists(value: Any) -> Any:
+    """JSON lists back from msgpack (DocBin reads them as tuples)."""
+    return [_lists(v) for v in value] if isinstance(value, (list, tuple)) else value
 
 
 def _document(doc: Doc) -> Optional[Document]:
