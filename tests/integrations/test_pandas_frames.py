@@ -212,7 +212,7 @@ def test_real_annotations_give_valid_rows(path: Path) -> None:
 
 
 def test_a_column_two_labels_fill_with_different_kinds_holds_strings() -> None:
-    # a plugin label whose `year` is an integer, next to DOCNO's year string
+    # a plugin label whose integer `year` goes to the column of DOCNO's year string
     from govtext.model import Span
     from govtext.model.labels import Attr, LabelSpec, register, unregister
 
@@ -222,14 +222,14 @@ def test_a_column_two_labels_fill_with_different_kinds_holds_strings() -> None:
         label: ClassVar[str] = "TESTTARGET"
 
     register(LabelSpec("TESTTARGET", Target, rank=50, attrs=(Attr("year", "int"),),
-                       columns=(("year", "year"),)))
+                       columns=(("year", "docno_year"),)))
     try:
         text = "鄂政发〔2021〕7号提出2025年目标"
         doc = Document(text, spans=(
             DocNo(*at(text, "鄂政发〔2021〕7号"), issuer_code="鄂政发", year="2021", serial="7"),
             Target(*at(text, "2025年目标"), year=2025)))
         frame = doc.to_frame()
-        assert frame["year"].tolist() == ["2021", "2025"]
-        assert list(frame.columns).count("year") == 1
+        assert frame["docno_year"].tolist() == ["2021", "2025"]
+        assert list(frame.columns).count("docno_year") == 1
     finally:
         unregister("TESTTARGET")
