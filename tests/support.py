@@ -70,15 +70,20 @@ def check_expect_absent(spans: Iterable[Any], case: dict[str, Any]) -> None:
 
 # -- hypothesis strategies -------------------------------------------------
 
+# text that looks like government prose: CJK, digits (ASCII, full-width, Chinese), units,
+# brackets, quotes, line breaks, full-width spaces, astral characters, header and footer
+# lines of scraped pages
 PIECES: Sequence[str] = (
-    "市长", "张瑞书", "市政府", "法制办", "秦皇岛市", "海港区", "《", "》", "“", "”", "〔",
-    "〕", "2018", "年", "3号", "亿元", "百分之", "三十六", "點九", "％", "%", "，", "。", "\n",
-    "\n\n", " ", "　", "一、", "（一）", "第", "条", "国务院", "总理", "同志", "县", "乡", "镇",
-    "、", "和", "－", "~", "至", "𠀀", "é", "\u0301", "\r\n", "\t",
+    "市长", "张瑞书", "市政府", "法制办", "省司法厅", "国务院", "《", "》", "“", "”", "〔", "〕",
+    "2018", "年", "月", "日", "万", "亿", "元", "%", "余", "个", "点", "三", "十", "百分之",
+    "分之", "近", "约", "左右", "以上", "·", "—", "-", "－", "至", "号", "发", "第", "、", "，",
+    "。", "\n", "\r\n", "　", " ", "１２", "．", "％", "億", "點", "😀", "𠮷", "(", ")", "（",
+    "）", "一、", "（一）", "索引号:", "发文日期:", "返回", "打印 关闭本页", "Copyright",
+    "县", "乡", "镇", "村", "同志", "说", "美国", "总统", "克林顿", "○", "〇", "成", "折",
 )
 
 gov_text = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=3)),
-                    max_size=30).map("".join)
+                    max_size=40).map("".join)
 """Text built from pieces of government documents and arbitrary characters."""
 
 __all__ = ["DATA", "PIECES", "case_id", "cases", "check_expect_absent", "gov_text", "table"]
