@@ -23,3 +23,9 @@ def test_annotate_keeps_offsets_on_lone_surrogates(segmenter, text):
 
 def test_the_official_is_still_found():
     assert [s.text for s in govtext.annotate(TEXTS[0]).officials] == ["市长张瑞书"]
+
+
+def test_to_json_refuses_text_it_cannot_write_as_utf8():
+    doc = govtext.annotate(TEXTS[0])
+    with pytest.raises(ValueError, match=r"\[E009\] .*offset 5 \(U\+D800\)"):
+        doc.to_json()

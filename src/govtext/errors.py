@@ -18,6 +18,7 @@ E3xx files and pages, E4xx integrations.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 MESSAGES: dict[str, str] = {
@@ -30,7 +31,7 @@ MESSAGES: dict[str, str] = {
     "E006": "bad user rule {rule!r}: {why}",
     "E007": "label {label!r} is not registered; known labels: {known}",
     "E008": "label {label!r} is already registered (by {cls})",
-    "E009": "text contains a lone surrogate at offset {offset} (U+{code:04X}); it cannot be "
+    "E009": "text contains a lone surrogate at offset {offset} (U+{codepoint:04X}); it cannot be "
             "written as UTF-8: decode with errors='replace' or clean it first",
     # numbers
     "E101": "not a number: {text!r}",
@@ -92,5 +93,18 @@ class MissingExtra(GovtextError, ImportError):
     """An optional integration is used without its extra installed."""
 
 
-__all__ = ["DecodeError", "GovtextError", "InputError", "MESSAGES", "MissingExtra",
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_encodable(text: str) -> str:
+    """`text` itself, or `InputError` E009 at its first lone surrogate. Annotating such
+    text works (offsets are code points); whatever must write UTF-8 (JSON, spaCy, Arrow,
+    HTML) calls this first, so the refusal is one clear error, the same everywhere."""
+    found = _SURROGATE.search(text)
+    if found is not None:
+        raise InputError("E009", offset=found.start(), codepoint=ord(found.group()))
+    return text
+
+
+__all__ = ["check_encodable", "DecodeError", "GovtextError", "InputError", "MESSAGES", "MissingExtra",
            "ParseError", "SchemaError"]

@@ -356,9 +356,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="also list mistakes for these labels (comma-separated, or 'all')")
     parser.add_argument("--strict", action="store_true",
                         help="count optional nested predictions as errors")
+    parser.add_argument("--segmenter", default="jieba", help="jieba (default), rjieba, pkuseg")
+    parser.add_argument("--statistical", choices=("lac",),
+                        help="add a learned tagger's candidates (the lac extra)")
     args = parser.parse_args(argv)
     try:
-        report = evaluate(args.gold, strict=args.strict)
+        pipeline = None
+        if args.segmenter != "jieba" or args.statistical:
+            from .pipeline import Pipeline
+
+            pipeline = Pipeline(args.segmenter, statistical=args.statistical)
+        report = evaluate(args.gold, pipeline, strict=args.strict)
     except (OSError, ValueError, KeyError) as exc:
         print(f"govtext eval: {exc}", file=sys.stderr)
         return 1

@@ -47,6 +47,11 @@ def _heads() -> dict[str, tuple[str, str]]:
     return {r[0]: (r[1], r[2]) for r in read_rows("organ_heads.tsv") if len(r) > 2}
 
 
+def organ_heads() -> frozenset[str]:
+    """The organ heads of organ_heads.tsv of two characters or more (人大, 政协, 政府)."""
+    return frozenset(h for h in _heads() if len(h) > 1)
+
+
 @lru_cache(maxsize=1)
 def _pieces() -> dict[str, dict[str, str]]:
     """kind -> piece -> full form."""

@@ -12,7 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Sequence, TypeVar
 
-from ..errors import SchemaError
+from ..errors import SchemaError, check_encodable
 from . import labels as registry
 from .serialize import SCHEMA, SCHEMA_VERSION, document_parts, loads
 from .spans import (Agency, Date, DocNo, Indicator, Location, Official, Org, Person,
@@ -169,6 +169,9 @@ class Document:
         }
 
     def to_json(self, *, rules: bool = False, **kwargs: Any) -> str:
+        """The JSON form as a string. Text with a lone surrogate cannot be written as
+        UTF-8 and raises `InputError` E009 (see `errors.check_encodable`)."""
+        check_encodable(self.text)
         kwargs.setdefault("ensure_ascii", False)
         return json.dumps(self.to_dict(rules=rules), **kwargs)
 

@@ -145,22 +145,23 @@ _BUILTIN = (
         description="a named person with an attached position title"),
     LabelSpec(
         "ORG", Org, rank=4, accessor="orgs", colour="#a3c4bc", ontonotes="ORG",
-        yields_inside=_TITLES | {"AGENCY"},
+        yields_inside=_TITLES | {"AGENCY", "DOCNO"},
         description="a named non-government organization"),
     LabelSpec(
         "AGENCY", Agency, rank=5, accessor="agencies", colour="#84a59d", ontonotes="ORG",
         attrs=(Attr("canonical", nullable=True),),
-        yields_inside=_TITLES - {"OFFICIAL"} | {"ORG"},  # 国务院 in 国务院总理李鹏 stays
+        yields_inside=_TITLES - {"OFFICIAL"} | {"ORG", "DOCNO"},  # 国务院总理李鹏 keeps 国务院
         columns=(("canonical", "canonical"),),
         description="a party, state, congress, CPPCC, court or procuratorate organ"),
     LabelSpec(
         "PERSON", Person, rank=6, accessor="persons", colour="#f28482", ontonotes="PERSON",
-        attrs=(Attr("name"),), yields_inside=_TITLES | {"AGENCY", "ORG", "LOCATION"},
+        attrs=(Attr("name"),),
+        yields_inside=_TITLES | {"AGENCY", "ORG", "LOCATION", "DOCNO"},  # 秦纪发 is a code
         columns=(("name", "name"),), description="a named person with no title"),
     LabelSpec(
         "LOCATION", Location, rank=7, accessor="locations", colour="#90caf9",
         ontonotes="GPE",
-        yields_inside=_TITLES - {"OFFICIAL"} | {"AGENCY", "ORG"},  # 美国 in 美国总统克林顿
+        yields_inside=_TITLES - {"OFFICIAL"} | {"AGENCY", "ORG", "DOCNO"},  # 美国总统克林顿
         description="a named place, division, country, region, river or mountain"),
     LabelSpec(
         "DATE", Date, value_scored=True,
@@ -192,7 +193,7 @@ _BUILTIN = (
         rank=10, accessor="terms", colour="#d8e2dc",
         description="a policy term or slogan in quotation marks"),
     LabelSpec(  # links, added after the resolver (they overlap names freely)
-        "INDICATOR", Indicator, rank=11, accessor="indicators", colour="#e9c46a",
+        "INDICATOR", Indicator, rank=11, accessor="indicators", colour="#fdffb6",
         attrs=(Attr("quantity", "offsets", required=True,
                     doc="[start, end] of the QUANTITY the statistic is measured by"),
                Attr("change", choices=INDICATOR_CHANGES, required=True),

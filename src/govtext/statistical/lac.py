@@ -76,6 +76,10 @@ def _marginals(emissions: Any, transitions: Any) -> Any:
     return np.exp(alpha + beta - log_z)
 
 
+def _anywhere(a: int, b: int) -> bool:
+    return True
+
+
 def _agency_spans(analysis: Analysis) -> frozenset[tuple[int, int]]:
     """Original [start, end) of every name the agency grammar reads as an organ, even
     where it is part of a title (国务院 in 国务院总理): a model ORG there is an AGENCY."""
@@ -83,6 +87,50 @@ def _agency_spans(analysis: Analysis) -> frozenset[tuple[int, int]]:
 
     scan = name_scan(analysis)
     return frozenset(scan.scan.sq.span(g.start, g.end) for g in scan.agencies)
+
+
+class _Plausible:
+    """What the rules' knowledge says of a model span: it has two characters or more, it
+    starts and ends on the segmenter's word edges (全市/政府 holds no 市政府), and a
+    person's name starts with a surname or is a transliteration (依宪 and 凡 are no
+    names, unless the model is sure of them)."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        from ..entities.lexicon import surnames
+        from ..entities.names import translit_chars
+
+        self.edges = analysis.edges
+        self.norm = analysis.norm
+        self.analysis = analysis
+        self.surnames = surnames()
+        self.translit = translit_chars()
+
+    def __call__(self, span: Span, score: float) -> bool:
+        if span.end - span.start < 2:
+            return False
+        if self.edges and (span.start not in self.edges or span.end not in self.edges):
+            return False
+        if isinstance(span, Person):
+            name = self.norm[span.start:span.end]
+            return (name[:1] in self.surnames or name[:2] in self.surnames or score >= 0.9
+                    or all(c in self.translit or c in "·•" for c in name))
+        if isinstance(span, Org):
+            return not self._refused_organ(self.norm[span.start:span.end])
+        return True
+
+    def _refused_organ(self, name: str) -> bool:
+        """`name` ends in an organ head of the agency grammar (人大, 政协, 政府) or the grammar
+        reads it alone as an organ, yet the rules did not tag it here: they refused it
+        in context (bare 人大, 阳光政府, 全市政府系统), and the model may not undo that.
+        (Where the rules did tag it, the model's span is a duplicate anyway.)"""
+        from ..entities.agencies import find_agencies
+        from ..entities.agency_lexicon import organ_heads
+        from ..entities.scan import name_scan
+
+        if any(name.endswith(head) for head in organ_heads()):
+            return True
+        context = name_scan(self.analysis).context
+        return any(g.end == len(name) for g in find_agencies(name, context, _anywhere))
 
 
 _TYPES: dict[str, type[Span]] = {"PER": Person, "LOC": Location, "ORG": Org}
@@ -93,6 +141,7 @@ class LacComponent:
     """PERSON, LOCATION and ORG candidates from LAC, scored by the model, tier -1."""
 
     name: str = "lac"
+    threshold: float = 0.5  # model spans scored lower are not proposed
 
     def __call__(self, analysis: Analysis) -> Iterator[Candidate]:
         import numpy as np
@@ -102,6 +151,7 @@ class LacComponent:
         lac = _model()
         text, norm = analysis.text, analysis.norm
         agencies = _agency_spans(analysis)
+        plausible = _Plausible(analysis)
         for a, b in _chunks(norm):
             piece = norm[a:b]
             if not piece.strip():
@@ -112,7 +162,8 @@ class LacComponent:
                 None, {"token_ids": ids, "length": np.array([len(piece)], dtype=np.int64)})[0][0]
             path = _viterbi_decode(emissions, lac._transitions, len(piece))
             probs = _marginals(emissions.astype(np.float64), lac._transitions)
-            yield from self._spans(text, a, path, probs, lac._id2tag, agencies)
+            yield from (c for c in self._spans(text, a, path, probs, lac._id2tag, agencies)
+                        if c.score >= self.threshold and plausible(c.span, c.score))
 
     def _spans(self, text: str, offset: int, path: list[int], probs: Any,
                id2tag: dict[int, str], agencies: frozenset[tuple[int, int]]
