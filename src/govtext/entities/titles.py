@@ -167,8 +167,9 @@ def _bare_heads_resolved(spans: list[Span]) -> list[Span]:
     table = _heads()[0]
     out: list[Span] = []
     for sp in spans:
-        if isinstance(sp, Regulation) and normalize(title_head(sp.title)) in table:
-            head = normalize(title_head(sp.title))
+        head = normalize(title_head(sp.title)) if isinstance(sp, Regulation) else ""
+        # a law head alone is a name (《宪法》 is the constitution)
+        if table.get(head) not in (None, "law"):
             before = {o.title for o in out if isinstance(o, Regulation)
                       and len(title_head(o.title)) > len(head)
                       and normalize(title_head(o.title)).endswith(head)}
