@@ -165,12 +165,13 @@ def full_names(officials: list[NameMatch], names: Iterable[str]) -> list[NameMat
     full = {n for n in names if len(n) >= 2 and not any(c in DOTS for c in n)}
     out = []
     for o in officials:
-        if o.name in surnames() and o.title is not None:
+        title = o.title
+        if o.name in surnames() and title is not None:
             match = {f for f in full if f.startswith(o.name) and len(f) > len(o.name)}
             if len(match) == 1:
                 o = replace(o, name=match.pop())
             elif not match:
-                o = replace(o, name=_appellations().get(normalize(o.name + o.title), o.name))
+                o = replace(o, name=_appellations().get(normalize(o.name + title), o.name))
         out.append(o)
     return out
 

@@ -169,14 +169,15 @@ def _bare_heads_resolved(spans: list[Span]) -> list[Span]:
     for sp in spans:
         head = normalize(title_head(sp.title)) if isinstance(sp, Regulation) else ""
         # a law head alone is a name (《宪法》 is the constitution)
-        if table.get(head) not in (None, "law"):
+        if isinstance(sp, Regulation) and table.get(head) not in (None, "law"):
             before = {o.title for o in out if isinstance(o, Regulation)
                       and len(title_head(o.title)) > len(head)
                       and normalize(title_head(o.title)).endswith(head)}
             if len(before) != 1:
                 continue
-            sp = replace(sp, title=before.pop())
-        out.append(sp)
+            out.append(replace(sp, title=before.pop()))
+        else:
+            out.append(sp)
     return out
 
 
