@@ -16,7 +16,8 @@ from typing import Callable, Iterable
 
 import regex
 
-from ..data import read_words
+from ..data import read_rows, read_words
+from ..text.prepare import normalize
 from .lexicon import is_han, surnames, table, trie_pattern
 from .names import (DOTS, Bound, is_translit_name, leaders, run_end, speech_verbs,
                     split_off, translit_chars, translit_run, weak_surnames)
@@ -159,16 +160,25 @@ def dotted_persons(s: str, bound: Bound) -> list[NameMatch]:
 
 def full_names(officials: list[NameMatch], names: Iterable[str]) -> list[NameMatch]:
     """Officials named by a bare surname (周总理, 张市长) get the full name the document
-    gives with that surname, when it gives exactly one."""
+    gives with that surname, when it gives exactly one; when it gives none, a fixed
+    historical appellation (毛主席 → 毛泽东, name_appellations.tsv) names him."""
     full = {n for n in names if len(n) >= 2 and not any(c in DOTS for c in n)}
     out = []
     for o in officials:
-        if o.name in surnames() and o.title is not None:
+        title = o.title
+        if o.name in surnames() and title is not None:
             match = {f for f in full if f.startswith(o.name) and len(f) > len(o.name)}
             if len(match) == 1:
                 o = replace(o, name=match.pop())
+            elif not match:
+                o = replace(o, name=_appellations().get(normalize(o.name + title), o.name))
         out.append(o)
     return out
+
+
+@lru_cache(maxsize=1)
+def _appellations() -> dict[str, str]:
+    return {row[0]: row[1] for row in read_rows("name_appellations.tsv") if len(row) >= 2}
 
 
 @lru_cache(maxsize=1)

@@ -9,6 +9,7 @@ such as （试行） or (2021—2025年) are skipped.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 import regex
@@ -79,9 +80,11 @@ def title_kind(title: str) -> str | None:
     ``"other"``), ``"work"`` for a publication or column, None when no head is known."""
     core = title_head(title)
     table, longest = _heads()
+    inside = read_words("title_head_inside.txt")
     for n in range(min(longest, len(core)), 0, -1):
         kind = table.get(core[-n:])
-        if kind is not None:
+        # a head that starts inside a word (公 + 司法 of 公司法) yields to a shorter one
+        if kind is not None and not (n > 1 and core[-n - 1:-n + 1] in inside):
             return kind
     return None
 
@@ -154,6 +157,27 @@ def _bracketed_titles(text: str, norm: str) -> list[Span]:
             out.append(Work(s, e, text[s:e], title=title))
         else:
             out.append(Regulation(s, e, text[s:e], title=title, kind=kind, bracketed=True))
+    return _bare_heads_resolved(out)
+
+
+def _bare_heads_resolved(spans: list[Span]) -> list[Span]:
+    """A title that is only a head (《纲要》, 《纲要（草案）》) names no instrument by itself:
+    it takes the title of the one instrument with that head the document named before,
+    and is left out when there is no such instrument or more than one."""
+    table = _heads()[0]
+    out: list[Span] = []
+    for sp in spans:
+        head = normalize(title_head(sp.title)) if isinstance(sp, Regulation) else ""
+        # a law head alone is a name (《宪法》 is the constitution)
+        if isinstance(sp, Regulation) and table.get(head) not in (None, "law"):
+            before = {o.title for o in out if isinstance(o, Regulation)
+                      and len(title_head(o.title)) > len(head)
+                      and normalize(title_head(o.title)).endswith(head)}
+            if len(before) != 1:
+                continue
+            out.append(replace(sp, title=before.pop()))
+        else:
+            out.append(sp)
     return out
 
 
