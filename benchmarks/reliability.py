@@ -35,6 +35,8 @@ PATTERNS: dict[str, tuple[str, str]] = {
     "metadata": ("发布机构:办公室\n", "repeated metadata lines (a listing page)"),
     "county-run": ("县乡镇", "a run of 县乡镇"),
     "townships": ("梓山镇、古荣乡、城关镇、递铺街道、", "townships listed with 、"),
+    "villages": ("潭头村、山峰村、", "villages listed with 、"),
+    "led-villages": ("深入潭头村、山峰村、", "villages listed with 、 after a lead verb"),
     "host": ("主办单位:秦皇岛市人民政府办公室\n", "主办单位: lines"),
     "city-gov": ("“市政府”", "repeated “市政府”"),
 }

@@ -4,7 +4,9 @@ and township organs (街道办事处, 征地拆迁办公室)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 
 from .agency_lexicon import _HAN, _JOINERS, AgencyMatch, _heads, _levels, _pieces, _place_in
 from .chars import chars
@@ -56,7 +58,11 @@ def _institutions(s: str, ctx: Context, found: list[AgencyMatch]) -> list[Agency
     places, suffixes, breakers = _institution_patterns()
     shorts = _short_openers()
     schools = _schools()
-    covered = [(f.start, f.end) for f in found]
+    # whether a found agency covers [a, b): sorted starts and the running max of their ends
+    # (scanning the list per opener made a page of 主办单位: lines quadratic, issue 17)
+    spans = sorted((f.start, f.end) for f in found)
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))
     out: list[AgencyMatch] = []
     for p in places.finditer(s):
         run = _HAN_RUN.match(s, p.end())
@@ -77,7 +83,10 @@ def _institutions(s: str, ctx: Context, found: list[AgencyMatch]) -> list[Agency
             if _joins_names(s, p.end(), i):
                 break  # 中国铁建股份有限公司 + 和 + 北京交通大学: two names
             best = max(best, m.end())
-        if best < 0 or any(a <= p.start() and best <= b for a, b in covered):
+        if best < 0:
+            continue
+        k = bisect_right(starts, p.start())
+        if k and reach[k - 1] >= best:
             continue
         out.append(AgencyMatch(p.start(), best, None, open=True))
     return out
@@ -109,8 +118,10 @@ def _town_heads() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _town_offices() -> tuple[str, ...]:
-    return tuple(_pieces().get("town-office", {}))
+def _town_offices() -> re.Pattern[str]:
+    # one pattern rather than a startswith per suffix: a run of 县乡镇 calls this at
+    # every character (no suffix is a prefix of another, so the match is the same)
+    return re.compile(trie_pattern(_pieces().get("town-office", {})))
 
 
 def town_organ(s: str, i: int) -> int:
@@ -127,12 +138,12 @@ def town_organ(s: str, i: int) -> int:
         return -1
     offices = _town_offices()
     for j in range(i + 2, min(run.end(), i + 9)):
-        suf = next((w for w in offices if s.startswith(w, j)), None)
+        suf = offices.match(s, j)
         if suf is None:
             continue
         # the middle holds no breaker word and no place name (tested once, at the
         # first office suffix: a longer middle would hold the same words)
         if breakers().search(s, i, j) or _place_in().search(s, i, j):
             return -1
-        return j + len(suf)
+        return suf.end()
     return -1

@@ -37,10 +37,12 @@ _TOWN_END_RE = re.compile("|".join(_TOWN_ENDS))
 _VILLAGE_ENDS = words("places.tsv", "village")
 
 
+_VILLAGE_END_RE = re.compile(trie_pattern(_VILLAGE_ENDS))
+
+
 def _village_at(s: str, i: int) -> bool:
     """Whether a village suffix ends the next 2-5 characters from `i` (西辛力屯 + 村)."""
-    return any(s.startswith(v, j) for j in range(i + 2, min(len(s), i + 6))
-               for v in _VILLAGE_ENDS)
+    return any(_VILLAGE_END_RE.match(s, j) for j in range(i + 2, min(len(s), i + 6)))
 _TOWN_BEFORE_ORGAN = re.compile(trie_pattern(_TOWN_ENDS + _VILLAGE_ENDS))
 
 
