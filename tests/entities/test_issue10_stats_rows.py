@@ -61,3 +61,15 @@ BARE_HEADS = [
 def test_bare_heads(nlp: Pipeline, text: str, expected: set[tuple[str, str]], why: str) -> None:
     got = {(s.text, s.title) for s in nlp(text).spans if isinstance(s, Regulation)}
     assert got == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("建设国家实验室", [], "issue 10: 国家 + a bare generic head is a kind of body (stats row)"),
+    ("国家统计局发布", [("AGENCY", "国家统计局")], "a named national organ stays"),
+    ("中央党校", [("AGENCY", "中央党校")], "a named central school stays"),
+])
+def test_national_head_and_bare_generic(text, expected, why):
+    import govtext
+
+    got = [(s.label, s.text) for s in govtext.annotate(text).spans]
+    assert got == expected, why

@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from .agency_lexicon import _HAN, _JOINERS, AgencyMatch, _heads, _levels, _pieces, _place_in
-from .chars import chars
+from .chars import chars, wordset
 from .lexicon import Scanner, breakers, divisions, place_stopwords, short_forms, trie_pattern, words
 from .places import Context
 
@@ -75,6 +75,9 @@ def _institutions(s: str, ctx: Context, found: list[AgencyMatch]) -> list[Agency
             if m is None:
                 continue
             school = m.group() in schools
+            if i == p.end() and p.group() in wordset("national_heads") \
+                    and m.group().endswith(wordset("bare_generic")):
+                continue  # 国家 + a bare generic (国家实验室) names a kind, not one body
             if (not school and (short or i < p.end() + 2)) or \
                     (school and _school_suffix_at(s, m.end())):
                 continue
