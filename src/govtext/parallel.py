@@ -293,13 +293,21 @@ class _Pool:
         executor, self.executor = self.executor, None
         if executor is None:
             return
-        processes = list((getattr(executor, "_processes", None) or {}).values())
+        # the executor's own dict of workers (shutdown drops the attribute, and its thread
+        # may still add a worker to the dict while shutting down: look at it again)
+        workers = getattr(executor, "_processes", None) or {}
         executor.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
-            if process.is_alive():
-                process.terminate()
-        for process in processes:
-            process.join(5)
+        ended: set[int] = set()
+        for _ in range(5):
+            processes = [p for p in list(workers.values()) if id(p) not in ended]
+            if not processes:
+                break
+            for process in processes:
+                if process.is_alive():
+                    process.terminate()
+            for process in processes:
+                process.join(5)
+                ended.add(id(process))
 
 
 _WARM_TEXT = "国务院办公厅关于印发实施方案的通知\n市长王凤朝强调，2024年投入3.5亿元。"
