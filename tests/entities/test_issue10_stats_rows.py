@@ -67,6 +67,10 @@ def test_bare_heads(nlp: Pipeline, text: str, expected: set[tuple[str, str]], wh
     ("建设国家实验室", [], "issue 10: 国家 + a bare generic head is a kind of body (stats row)"),
     ("国家统计局发布", [("AGENCY", "国家统计局")], "a named national organ stays"),
     ("中央党校", [("AGENCY", "中央党校")], "a named central school stays"),
+    ("特别行政区政府依法施政", [], "issue 10: 区 of 行政区 is no level (区政府 was a stats row)"),
+    ("特区政府", [], "issue 10: 区 of 特区 is no level"),
+    ("香港特别行政区政府", [("AGENCY", "香港特别行政区政府")], "the named government stays"),
+    ("海淀区政府", [("AGENCY", "海淀区政府")], "a district's government stays"),
 ])
 def test_national_head_and_bare_generic(text, expected, why):
     import govtext
