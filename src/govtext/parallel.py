@@ -296,6 +296,7 @@ class _Pool:
         # the executor's own dict of workers (shutdown drops the attribute, and its thread
         # may still add a worker to the dict while shutting down: look at it again)
         workers = getattr(executor, "_processes", None) or {}
+        manager = getattr(executor, "_executor_manager_thread", None)
         executor.shutdown(wait=False, cancel_futures=True)
         ended: set[int] = set()
         for _ in range(5):
@@ -308,6 +309,8 @@ class _Pool:
             for process in processes:
                 process.join(5)
                 ended.add(id(process))
+        if manager is not None:  # a broken pool's thread ends its workers itself: wait for it
+            manager.join(5)
 
 
 _WARM_TEXT = "国务院办公厅关于印发实施方案的通知\n市长王凤朝强调，2024年投入3.5亿元。"
