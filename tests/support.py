@@ -86,4 +86,42 @@ gov_text = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=3)),
                     max_size=40).map("".join)
 """Text built from pieces of government documents and arbitrary characters."""
 
-__all__ = ["DATA", "PIECES", "case_id", "cases", "check_expect_absent", "gov_text", "table"]
+def assert_indexes_text(doc: Any, text: str) -> None:
+    """Every span, token and region of `doc` indexes `text` itself."""
+    assert doc.text == text
+    for group in (doc.spans, doc.tokens, doc.sentences, doc.paragraphs, doc.boilerplate):
+        for s in group:
+            assert text[s.start:s.end] == s.text
+
+
+# -- notebooks ----------------------------------------------------------------
+
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+
+
+def notebook_tools() -> tuple[Any, Any]:
+    """(nbformat, nbclient), skipping the calling test module when the notebook extra
+    (or the kernel, matplotlib, pandas the notebooks use) is missing."""
+    import pytest
+
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    for name in ("ipykernel", "matplotlib", "pandas"):
+        pytest.importorskip(name)
+    return nbformat, nbclient
+
+
+def code_cells(nb: Any) -> list[Any]:
+    return [c for c in nb.cells if c.cell_type == "code"]
+
+
+def assert_committed_clean(path: Path) -> None:
+    """The notebook at `path` is valid and committed without outputs."""
+    nbformat, _ = notebook_tools()
+    nb = nbformat.read(path, as_version=4)
+    nbformat.validate(nb)
+    for cell in code_cells(nb):
+        assert cell.outputs == [] and cell.execution_count is None, path.name
+
+
+__all__ = ["assert_committed_clean", "assert_indexes_text", "code_cells", "notebook_tools", "NOTEBOOKS", "DATA", "PIECES", "case_id", "cases", "check_expect_absent", "gov_text", "table"]

@@ -9,17 +9,14 @@ import govtext
 from govtext.model import Document
 from govtext.text.prepare import normalize
 
-from support import gov_text
+from support import assert_indexes_text, gov_text
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(gov_text)
 def test_every_annotation_indexes_the_original_text(text):
     doc = govtext.annotate(text)
-    assert doc.text == text
-    for group in (doc.spans, doc.tokens, doc.sentences, doc.paragraphs, doc.boilerplate):
-        for s in group:
-            assert text[s.start:s.end] == s.text
+    assert_indexes_text(doc, text)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -8,13 +8,9 @@ from pathlib import Path
 
 import pytest
 
-nbformat = pytest.importorskip("nbformat")
-nbclient = pytest.importorskip("nbclient")
-pytest.importorskip("ipykernel")
-pytest.importorskip("matplotlib")
-pytest.importorskip("pandas")
+from support import NOTEBOOKS, assert_committed_clean, code_cells, notebook_tools
 
-NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+nbformat, nbclient = notebook_tools()
 NOTEBOOK = NOTEBOOKS / "indicators.ipynb"
 REPORTS = NOTEBOOKS.parent.parent / "shared" / "corpora" / "state-council-work-reports"
 
@@ -36,13 +32,11 @@ def _run(corpus: Path) -> list:  # type: ignore[type-arg]
                 os.environ.pop(name, None)
             else:
                 os.environ[name] = value
-    return [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    return [o for c in code_cells(nb) for o in c.outputs]
 
 
 def test_committed_without_outputs() -> None:
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    nbformat.validate(nb)
-    assert all(c.outputs == [] for c in nb.cells if c.cell_type == "code")
+    assert_committed_clean(NOTEBOOK)
 
 
 def test_runs_on_the_repository_corpus() -> None:

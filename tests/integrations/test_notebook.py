@@ -6,26 +6,15 @@ from pathlib import Path
 
 import pytest
 
-nbformat = pytest.importorskip("nbformat")
-nbclient = pytest.importorskip("nbclient")
-pytest.importorskip("ipykernel")
-pytest.importorskip("matplotlib")
-pytest.importorskip("pandas")
+from support import NOTEBOOKS, assert_committed_clean, code_cells, notebook_tools
 
-NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+nbformat, nbclient = notebook_tools()
 TUTORIAL = NOTEBOOKS / "tutorial.ipynb"
 CORPORA = NOTEBOOKS.parent / "corpora"
 
 
-def code_cells(nb: object) -> list:  # type: ignore[type-arg]
-    return [c for c in nb.cells if c.cell_type == "code"]  # type: ignore[attr-defined]
-
-
 def test_committed_without_outputs() -> None:
-    nb = nbformat.read(TUTORIAL, as_version=4)
-    nbformat.validate(nb)
-    for cell in code_cells(nb):
-        assert cell.outputs == [] and cell.execution_count is None
+    assert_committed_clean(TUTORIAL)
 
 
 def test_tutorial_runs_top_to_bottom() -> None:

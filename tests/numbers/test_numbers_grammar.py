@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -15,22 +14,12 @@ from govtext.model import Quantity, parse_exact, span_from_dict
 from govtext.numbers import find_numbers, find_spans, parse_number
 from govtext.numbers.numeral import MAX_LENGTH
 from govtext.text.prepare import Prepared
+from support import table
 
 from test_numbers_properties import to_chinese  # the one int -> Chinese writer
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "numbers"
 
-
-def rows(name: str, width: int) -> list[tuple[str, ...]]:
-    out = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            fields = line.split("\t")
-            out.append(tuple(fields + [""] * (width - len(fields))))
-    return out
-
-
-@pytest.mark.parametrize("text,expected,why", rows("grammar_parse.tsv", 3))
+@pytest.mark.parametrize("text,expected,why", table("numbers/grammar_parse.tsv", 3))
 def test_parse(text: str, expected: str, why: str) -> None:
     value = parse_number(text)
     assert value == parse_exact(expected), why
@@ -38,7 +27,7 @@ def test_parse(text: str, expected: str, why: str) -> None:
 
 
 @pytest.mark.parametrize("text,surface,value,unit,kind,approx,low,high,percent,currency,why",
-                         rows("grammar_quantities.tsv", 11))
+                         table("numbers/grammar_quantities.tsv", 11))
 def test_quantity(text: str, surface: str, value: str, unit: str, kind: str, approx: str,
                   low: str, high: str, percent: str, currency: str, why: str) -> None:
     start = text.index(surface)
@@ -57,7 +46,7 @@ def test_quantity(text: str, surface: str, value: str, unit: str, kind: str, app
     assert again == q  # percent and currency survive the JSON form
 
 
-@pytest.mark.parametrize("text,surface,why", rows("grammar_not_quantities.tsv", 3))
+@pytest.mark.parametrize("text,surface,why", table("numbers/grammar_not_quantities.tsv", 3))
 def test_not_quantity(text: str, surface: str, why: str) -> None:
     start = text.index(surface)
     end = start + len(surface)
@@ -154,7 +143,7 @@ def test_circled_zero_digit_runs(digits: str) -> None:
         assert parse_number(cn) == int(digits)
 
 
-@pytest.mark.parametrize("text,expected,why", rows("grammar_find_numbers.tsv", 3))
+@pytest.mark.parametrize("text,expected,why", table("numbers/grammar_find_numbers.tsv", 3))
 def test_find_numbers(text: str, expected: str, why: str) -> None:
     found = find_numbers(text)
     for m in found:

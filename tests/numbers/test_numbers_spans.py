@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from govtext.model import Date, Quantity, parse_exact
 from govtext.numbers import find_spans
 from govtext.text.prepare import Prepared
-
-DATA = Path(__file__).resolve().parent.parent / "data" / "numbers"
-
-
-def rows(name: str, width: int) -> list[tuple[str, ...]]:
-    out = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            fields = line.split("\t")
-            out.append(tuple(fields + [""] * (width - len(fields))))
-    return out
+from support import table
 
 
 def spans_of(text: str) -> list[Quantity | Date]:
@@ -34,7 +23,7 @@ def located(text: str, surface: str) -> tuple[int, int]:
     return start, start + len(surface)
 
 
-QUANTITY_ROWS = rows("quantities.tsv", 8) + rows("quantities_generated.tsv", 8)
+QUANTITY_ROWS = table("numbers/quantities.tsv", 8) + table("numbers/quantities_generated.tsv", 8)
 
 
 @pytest.mark.parametrize("text,surface,value,unit,kind,approx,low,high", QUANTITY_ROWS)
@@ -50,7 +39,7 @@ def test_quantity(text: str, surface: str, value: str, unit: str, kind: str, app
     assert q.high == (parse_exact(high) if high else None)
 
 
-@pytest.mark.parametrize("text,surface", rows("not_quantities.tsv", 2))
+@pytest.mark.parametrize("text,surface", table("numbers/not_quantities.tsv", 2))
 def test_not_quantity(text: str, surface: str) -> None:
     start, end = located(text, surface)
     hits = [s for s in spans_of(text)
@@ -58,7 +47,7 @@ def test_not_quantity(text: str, surface: str) -> None:
     assert hits == []
 
 
-@pytest.mark.parametrize("text,surface,value,low,high", rows("dates.tsv", 5))
+@pytest.mark.parametrize("text,surface,value,low,high", table("numbers/dates.tsv", 5))
 def test_date(text: str, surface: str, value: str, low: str, high: str) -> None:
     start, end = located(text, surface)
     found = [s for s in spans_of(text) if isinstance(s, Date)]
@@ -66,7 +55,7 @@ def test_date(text: str, surface: str, value: str, low: str, high: str) -> None:
         (start, end, value, low or None, high or None)]
 
 
-@pytest.mark.parametrize("text,surface", rows("not_dates.tsv", 2))
+@pytest.mark.parametrize("text,surface", table("numbers/not_dates.tsv", 2))
 def test_not_date(text: str, surface: str) -> None:
     start, end = located(text, surface)
     hits = [s for s in spans_of(text) if isinstance(s, Date) and s.start < end and start < s.end]
