@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
+from ..cli.tables import display_width as width
+from ..cli.tables import format_table as _format_table
 from .citations import (CITATION_COLUMNS, EDGE_COLUMNS, citation_edges_records,
                         citations_records)
 from .documents import CorpusDocument, find_files, read_jsonl
 from .kwic import KWIC_COLUMNS, kwic_records, parse_bound
 from .officials import OFFICIAL_COLUMNS, officials_records, officials_summary
-from .tables import WRITABLE, format_table, width, write_table
+from .tables import WRITABLE, cell_text, write_table
 
 OFFICIALS_EXAMPLE = """examples:
   govtext officials corpora/
@@ -34,6 +36,13 @@ KWIC_EXAMPLE = """examples:
   govtext kwic corpora/ --label QUANTITY --unit 元 --min 1e8
   govtext kwic reports/ --text 高质量发展 --width 15 -o lines.csv
 """
+
+
+def format_table(headers: Sequence[str], rows: Iterable[Sequence[Any]],
+                 limit: int = 40) -> str:
+    """The CLI's CJK-aligned table, cells written as `cell_text` does."""
+    return _format_table(headers, [[cell_text(v) for v in row] for row in rows],
+                         max_width=limit)
 
 
 def _inputs(p: argparse.ArgumentParser) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import unicodedata
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -67,32 +66,6 @@ def _text_or_value(value: Any) -> Any:
     return str(_cell(value))
 
 
-def width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def clip(text: str, limit: int) -> str:
-    if width(text) <= limit:
-        return text
-    out, used = [], 0
-    for c in text:
-        w = width(c)
-        if used + w > limit - 1:
-            break
-        out.append(c)
-        used += w
-    return "".join(out) + "…"
-
-
-def format_table(headers: Sequence[str], rows: Iterable[Sequence[Any]],
-                 limit: int = 40) -> str:
-    """A plain text table aligned for CJK (double-width) characters."""
-    cells = [[clip("" if v is None else str(_cell(v)), limit) for v in row] for row in rows]
-    widths = [max([width(h)] + [width(r[i]) for r in cells]) for i, h in enumerate(headers)]
-
-    def line(values: Sequence[str]) -> str:
-        return "  ".join(v + " " * (w - width(v)) for v, w in zip(values, widths)).rstrip()
-
-    out = [line(headers), line(["-" * w for w in widths])]
-    out.extend(line(r) for r in cells)
-    return "\n".join(out)
+def cell_text(value: Any) -> str:
+    """A value as one table cell: lists joined with 、, None empty."""
+    return "" if value is None else str(_cell(value))
