@@ -13,6 +13,7 @@ The vocabulary lives in data/indicator_*.tsv|txt.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -71,8 +72,8 @@ def _strip_right(s: str) -> tuple[str, str | None, bool, bool]:
         if m is not None:
             s = s[:m.start()]
             continue
-        for word, what in lexicon.cues():
-            if s.endswith(word) and (what != "~" or peeled):
+        for word, what in lexicon.cue_words().ending(s):
+            if what != "~" or peeled:
                 peeled = True
                 if what not in "-~" and (change is None or (copula and what != "level")):
                     copula = change is None and word in COPULAS
@@ -109,8 +110,8 @@ def _strip_left(view: _View, lo: int, hi: int, others: Sequence[Span]) -> tuple[
             while lo < hi and view.offsets[lo] < span.end:
                 lo += 1
             continue
-        for word, role in lexicon.leads():
-            if s.startswith(word, lo) and lo + len(word) <= hi and role != "open":
+        for word, role in lexicon.lead_words().starting(s, lo, hi):
+            if role != "open":
                 cut |= role == "cut"
                 lo += len(word)
                 break
@@ -132,12 +133,12 @@ def _strip_left(view: _View, lo: int, hi: int, others: Sequence[Span]) -> tuple[
 def _right_name(view: _View, lo: int, hi: int) -> int:
     """The end (index into view) of the noun phrase starting at lo, or lo for none."""
     s = view.chars
-    if any(s.startswith(w, lo) for w, what in lexicon.cues() if what not in "-~"):
+    if any(what not in "-~" for _, what in lexicon.cue_words().starting(s, lo)):
         return lo  # 由33%上升到34%: a change word, no noun
     end = lo
     limit = min(hi, lo + MAX_RIGHT)
     while end < limit:
-        if any(s.startswith(w, end) for w in lexicon.stops()):
+        if next(lexicon.stop_words().starting(s, end), None) is not None:
             break
         end += 1
     return end
@@ -234,6 +235,7 @@ def find_indicators(text: str, spans: Sequence[Span], sentences: Sequence[Region
     others = sorted((s for s in spans if s.label in NAME_SPANS), key=lambda s: s.start)
     dates = [s for s in others if isinstance(s, Date)]
     ctx = Context(norm, outline, year, month, dates)
+    other_starts = [o.start for o in others]
     qi = 0
     for sent in _joined(text, sentences):
         while qi < len(quantities) and quantities[qi].start < sent.start:
@@ -245,7 +247,7 @@ def find_indicators(text: str, spans: Sequence[Span], sentences: Sequence[Region
             qi += 1
         if not in_sent:
             continue
-        near = [o for o in others if sent.start <= o.start < sent.end]
+        near = others[bisect_left(other_starts, sent.start):bisect_left(other_starts, sent.end)]
         last: _Name | None = None
         for c_start, c_end in _clauses(norm, sent.start, sent.end):
             qs = [q for q in in_sent if c_start <= q.start and q.end <= c_end]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Iterable, Iterator
 
 import regex
 
@@ -11,6 +12,46 @@ from ..data import read_rows, read_words
 
 def _by_length(words: dict[str, str]) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(words.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+
+
+class Words:
+    """A word list looked up by slices, longest first: one dict probe per distinct
+    length instead of a startswith/endswith per word (these run per character)."""
+
+    __slots__ = ("what", "lengths")
+
+    def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
+        self.what = dict(pairs)
+        self.lengths = sorted({len(w) for w in self.what}, reverse=True)
+
+    def ending(self, s: str) -> Iterator[tuple[str, str]]:
+        """(word, value) for each word `s` ends with, longest first."""
+        n = len(s)
+        for k in self.lengths:
+            if k <= n and s[n - k:] in self.what:
+                yield s[n - k:], self.what[s[n - k:]]
+
+    def starting(self, s: str, pos: int, end: int | None = None) -> Iterator[tuple[str, str]]:
+        """(word, value) for each word at s[pos:] that ends by `end`, longest first."""
+        limit = len(s) if end is None else min(end, len(s))
+        for k in self.lengths:
+            if pos + k <= limit and s[pos:pos + k] in self.what:
+                yield s[pos:pos + k], self.what[s[pos:pos + k]]
+
+
+@lru_cache(maxsize=1)
+def cue_words() -> Words:
+    return Words(cues())
+
+
+@lru_cache(maxsize=1)
+def lead_words() -> Words:
+    return Words(leads())
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> Words:
+    return Words((w, "") for w in stops())
 
 
 @lru_cache(maxsize=1)

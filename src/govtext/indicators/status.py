@@ -15,6 +15,7 @@ document is dated January to April (a spring report reviews last year), else its
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -47,8 +48,11 @@ class Context:
     _plans: list[tuple[int, int, str]] = field(default_factory=list)
     masked: str = ""
     names: set[tuple[int, int]] = field(default_factory=set)
+    covered: set[int] = field(default_factory=set)  # offsets inside `names`
+    date_starts: list[int] = field(default_factory=list)  # `dates` are sorted by start
 
     def __post_init__(self) -> None:
+        self.date_starts = [d.start for d in self.dates]
         # words inside titles (《2018年度随机抽查工作计划》) are no cues
         self.masked = _TITLES.sub(lambda m: "□" * len(m.group()), self.norm)
         for s in self.outline:
@@ -103,16 +107,16 @@ full_start = _full_start
 
 
 def _cue(ctx: Context, pattern: regex.Pattern[str], start: int, end: int) -> bool:
-    return any(not any(s <= m.start() < e for s, e in ctx.names)
-               for m in pattern.finditer(ctx.masked, start, end))
+    return any(m.start() not in ctx.covered for m in pattern.finditer(ctx.masked, start, end))
 
 
 def indicator_status(ctx: Context, sent: Region, q: Quantity,
                      name: tuple[int, int] | None = None) -> str:
     """Words inside the names of statistics (计划 in 列入修改计划) are no cues."""
     norm = ctx.masked
-    if name is not None:
+    if name is not None and name not in ctx.names:
         ctx.names.add(name)
+        ctx.covered.update(range(*name))
     pats = lexicon.status_patterns()
     if _AFTER.match(norm, q.end, min(sent.end, q.end + 12)):
         return "target"
@@ -146,7 +150,9 @@ def indicator_year(ctx: Context, sent: Region, q: Quantity, status: str) -> int 
     period = None
     for period in _PERIOD.finditer(ctx.norm, lo, q.start):
         pass
-    explicit = [d for d in ctx.dates if sent.start <= d.start and d.end <= q.start
+    lo_d = bisect_left(ctx.date_starts, sent.start)
+    hi_d = bisect_left(ctx.date_starts, q.start)
+    explicit = [d for d in ctx.dates[lo_d:hi_d] if d.end <= q.start
                 and ctx.norm[d.start - 1:d.start] not in ("比", "较", "由", "同", "与")]
     for d in reversed(explicit):
         y = _date_year(d)
