@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable
 
+from .. import cache
 from .agency_lexicon import (_HAN, _JOINERS, AgencyMatch, _central, _heads, _levels, _pieces,
                              _place_in, _place_like, _congress_central)
 from .chars import chars, wordset
@@ -75,7 +76,7 @@ def _grammar() -> _Grammar:
     # 青岛 + 海事法院: a city's short form, only right before an organ head
     short_place = trie_pattern(w for w in short_forms()
                                if len(w) >= 2 and w not in place_stopwords())
-    prefix = re.compile(
+    prefix = cache.compile(
         rf"{lead}(?:(?P<full>(?P<fkind>中共|政协|中国人民政治协商会议)(?P<fplace>{full_place})委员会)"
         rf"|(?P<central>{trie_pattern(_central())})"
         rf"|(?:(?P<cpc>中共)?(?P<place>(?:{trie_pattern(divisions())}){{1,3}}|{area_place})"
@@ -87,11 +88,11 @@ def _grammar() -> _Grammar:
         rf"|(?P<bare>{specific}(?:{suffix})))")
     # a discipline group stationed in a department is part of its organ's name:
     # 市纪委监委 + 驻局纪检监察组
-    unit = re.compile(rf"{trie_pattern(pieces.get('unit', {}))}"
+    unit = cache.compile(rf"{trie_pattern(pieces.get('unit', {}))}"
                       rf"|{compound}(?:{suffix})"
                       rf"|驻{han}{{1,12}}?纪检监察组")
     committee = re.compile(rf"(?![委员会]){han}{han}{{0,9}}(?:工作委员会|委员会|工委|委)")
-    bare = re.compile(rf"{specific}(?:{suffix})")
+    bare = cache.compile(rf"{specific}(?:{suffix})")
     starts = (list(_central()) + list(divisions()) + ["中共", "政协", "中国人民"] + list(levels)
               + list(pieces.get("stem", {})) + list(short_forms()) + list(county_short_forms()))
     return _Grammar(Scanner(prefix, starts), unit, committee, bare)

@@ -8,6 +8,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate
 
+from .. import cache
 from .agency_lexicon import _HAN, _JOINERS, AgencyMatch, _heads, _levels, _pieces, _place_in
 from .chars import chars, wordset
 from .lexicon import Scanner, breakers, divisions, place_stopwords, short_forms, trie_pattern, words
@@ -18,7 +19,7 @@ def _institution_patterns() -> tuple[Scanner, re.Pattern[str], re.Pattern[str]]:
     suffixes = [w for w in _pieces().get("suffix", {}) if len(w) >= 2] + list(_schools())
     openers = (list(divisions()) + list(words("places.tsv", "country")) + ["国家", "中央"]
                + list(_short_openers()))
-    return (Scanner(re.compile(trie_pattern(openers)), openers),
+    return (Scanner(cache.compile(trie_pattern(openers)), openers),
             re.compile(trie_pattern(suffixes)),
             breakers())
 

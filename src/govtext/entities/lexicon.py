@@ -26,7 +26,7 @@ def trie_pattern(words: Iterable[str]) -> str:
     """A regex alternation matching any of `words`, longest first, built as a trie so
     the engine never tries the words one by one."""
     trie: dict[str, dict] = {}
-    for w in words:
+    for w in sorted(set(words)):  # sorted once, so every node's children are in order
         if not w:
             continue
         node = trie
@@ -36,9 +36,8 @@ def trie_pattern(words: Iterable[str]) -> str:
 
     def build(node: dict[str, dict]) -> str:
         ends = "" in node
-        alts = []
-        for ch in sorted(k for k in node if k):
-            alts.append(regex.escape(ch) + build(node[ch]))
+        alts = [(ch if ch.isalnum() else regex.escape(ch)) + build(child)
+                for ch, child in node.items() if ch]
         if not alts:
             return ""
         if len(alts) == 1 and not ends:
@@ -114,26 +113,28 @@ _SHORT = 256       # shorter texts are scanned on every call, not cached
 _CHUNK = 1 << 20   # characters per automaton call, to bound the match list's memory
 
 
+_owners: dict[str, list[int]] = {}  # key -> bits of the scanners that hold it
+
+
 def _register(scanner: Scanner) -> int:
     global _automaton
     with _lock:
         _scanners.append(scanner)
         _automaton = None
-        return len(_scanners) - 1
+        bit = len(_scanners) - 1
+        for key in scanner.keys:
+            _owners.setdefault(key, []).append(bit)
+        return bit
 
 
 def _build() -> "tuple[Any, tuple[tuple[int, ...], ...], int]":
     global _automaton
     with _lock:
         if _automaton is None or _automaton[2] != len(_scanners):
-            owners: dict[str, list[int]] = {}
-            for scanner in _scanners:
-                for key in scanner.keys:
-                    owners.setdefault(key, []).append(scanner.bit)
-            keys = sorted(owners)
+            keys = sorted(_owners)
             ac = ahocorasick_rs.AhoCorasick(keys or ["\x00\x00"],
                                             matchkind=ahocorasick_rs.MatchKind.Standard)
-            _automaton = (ac, tuple(tuple(owners[k]) for k in keys) or ((),), len(_scanners))
+            _automaton = (ac, tuple(tuple(_owners[k]) for k in keys) or ((),), len(_scanners))
         return _automaton
 
 
@@ -159,9 +160,26 @@ def _scan(s: str) -> list["array[int]"]:
     return [array("q", sorted(set(at)) if len(at) != len(set(at)) else at) for at in found]
 
 
+def _scan_short(s: str) -> list["array[int]"]:
+    """`_scan` for a short text, by looking up its one- and two-character slices: no
+    automaton is built, which matters while the scanners are still being registered
+    (the first annotation of a sentence registers them one by one)."""
+    with _lock:
+        n = len(_scanners)
+        found: list[array[int]] = [array("q") for _ in range(n)]
+        for i in range(len(s)):
+            bits = _owners.get(s[i], ())
+            if i + 1 < len(s):
+                bits = [*bits, *_owners.get(s[i:i + 2], ())]
+            for bit in sorted(set(bits)) if len(bits) > 1 else bits:
+                if bit < n and (not found[bit] or found[bit][-1] != i):
+                    found[bit].append(i)
+    return found
+
+
 def _positions(s: str) -> list["array[int]"]:
     if len(s) < _SHORT:
-        return _scan(s)
+        return _scan_short(s)
     n = len(_scanners)
     cache: list[tuple[str, list[array[int]]]] = _local.__dict__.setdefault("cache", [])
     for text, found in cache:

@@ -15,6 +15,7 @@ from typing import Callable
 
 import re
 
+from .. import cache
 from ..data import read_rows
 from .chars import chars, charset, wordset
 from .places import known_place_names, world_names
@@ -44,7 +45,7 @@ def _patterns() -> tuple[Scanner, Scanner, re.Pattern[str], re.Pattern[str], re.
     place_words = (list(divisions()) + list(short_forms())
                    + list(words("places.tsv", "country")))
     place = trie_pattern(place_words)
-    composed = re.compile(
+    composed = cache.compile(
         rf"(?:(?P<place>{place})|(?<![{re.escape(blockers)}])(?P<level>[省市县区])"
         rf"(?![{re.escape(after)}]))"
         rf"(?P<middle>[\u4e00-\u9fff]{{0,12}}?)(?P<suf>{suffix})")
@@ -131,7 +132,7 @@ def _outlets(s: str, bound: Bound) -> list[OrgMatch]:
 def _party_pattern() -> Scanner:
     parties = words("orgs.tsv", "party")
     place = trie_pattern(list(divisions()) + ["中央"])
-    return Scanner(re.compile(rf"(?:{trie_pattern(parties)})(?:(?:{place})(?:委员会|委会|支部|总支))?"),
+    return Scanner(cache.compile(rf"(?:{trie_pattern(parties)})(?:(?:{place})(?:委员会|委会|支部|总支))?"),
                    parties)
 
 
@@ -243,7 +244,7 @@ def _team_pattern() -> Scanner:
     places = [w for w, k in world_names().items() if k in ("country", "city")]
     places += [w for w in short_forms() if len(w) >= 2 and w not in place_stopwords()]
     sports = trie_pattern(words("orgs.tsv", "team"))
-    return Scanner(re.compile(rf"(?:{trie_pattern(places)})(?:[男女]子?)?(?:{sports})?队"), places)
+    return Scanner(cache.compile(rf"(?:{trie_pattern(places)})(?:[男女]子?)?(?:{sports})?队"), places)
 
 
 def _teams(s: str, bound: Bound) -> list[OrgMatch]:
@@ -258,7 +259,7 @@ def _foreign_pattern() -> Scanner:
     own = wordset("china_names")  # 中华人民共和国 + 国务院 is an AGENCY, not a foreign organ
     countries = [w for w, k in world_names().items() if k == "country" and w not in own]
     organs = trie_pattern(words("orgs.tsv", "foreign_organ"))
-    return Scanner(re.compile(rf"(?:{trie_pattern(countries)})(?:{organs})"), countries)
+    return Scanner(cache.compile(rf"(?:{trie_pattern(countries)})(?:{organs})"), countries)
 
 
 def _foreign_organs(s: str, bound: Bound) -> list[OrgMatch]:

@@ -27,6 +27,7 @@ from typing import Callable
 
 import re
 
+from .. import cache
 from ..data import read_rows, read_words
 from .lexicon import (Division, county_short_forms, divisions, is_han, place_stopwords,
                       short_forms, table, trie_pattern, words, first_chars, Scanner)
@@ -68,7 +69,7 @@ def _scanner() -> Scanner:
     # a city before a named area of its own is one name: 深圳 + 前海
     cities = trie_pattern([w for w in list(short_forms()) + list(divisions())
                            if len(w) >= 2 and (w in short_forms() or divisions()[w].level == "city")])
-    return Scanner(re.compile(
+    return Scanner(cache.compile(
         rf"{lead}(?:(?P<cregion>(?:{cities})(?:{region}))(?P<crsuf>{rsuffix})?"
         rf"|(?P<region>{region})(?P<rsuf>{rsuffix})?"
         rf"|(?P<port>{shorts})(?:{port})(?![口澳区务])"

@@ -15,10 +15,10 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Callable
 
+from .. import cache
 from ..data import read_rows
 from .lexicon import Scanner, county_short_forms, divisions, short_forms, trie_pattern
 from .places import Place, world_names
@@ -29,7 +29,7 @@ Bound = Callable[[int, int], bool]
 @lru_cache(maxsize=1)
 def _world_scanner() -> Scanner:
     names = world_names()
-    return Scanner(re.compile(trie_pattern(names)), names)
+    return Scanner(cache.compile(trie_pattern(names)), names)
 
 
 def find_world(s: str, bound: Bound) -> list[Place]:

@@ -1,0 +1,139 @@
+"""What govtext keeps between processes: a per-user cache directory for resources that
+are slow to build and cheap to read back.
+
+- jieba's dictionary with the government lexicon added (`segment.jieba_backend`);
+- compiled regular expressions (`compile`). The lexicons become alternations of tens of
+  thousands of characters (every division, short form and organ head), and Python's `re`
+  spends about half a second of a fresh process parsing and compiling them. The
+  compiled program is a list of integers; it is stored once and handed back to the
+  regex engine (`_sre.compile`, which validates it) in a few milliseconds.
+
+The compiled form is private to CPython's `re` and changes between versions, so a cache
+entry is keyed by the interpreter's version, the engine's magic number and a hash of the
+pattern and its flags. Where those internals are missing (another interpreter) or an
+entry cannot be read, `compile` falls back to `re.compile`; a cache that cannot be
+written is skipped. Nothing here ever changes what a pattern matches.
+
+The directory is `$GOVTEXT_CACHE_DIR`, else `$XDG_CACHE_HOME/govtext`, else
+`~/.cache/govtext`, else a per-user directory under the system temp directory.
+`GOVTEXT_CACHE_DIR=off` (or `0`, `none`) turns the cache off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import re
+import sys
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+_OFF = {"off", "0", "none", "false", "no"}
+_MIN_CACHED = 2000  # shorter patterns compile in well under a millisecond
+
+
+def cache_dir() -> Path | None:
+    """The writable cache directory, or None when caching is off or impossible."""
+    env = os.environ.get("GOVTEXT_CACHE_DIR")
+    if env and env.strip().lower() in _OFF:
+        return None
+    if env:
+        candidates = [Path(env)]
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME")
+        candidates = [(Path(xdg) if xdg else Path.home() / ".cache") / "govtext"]
+    user = os.getuid() if hasattr(os, "getuid") else "user"
+    candidates.append(Path(tempfile.gettempdir()) / f"govtext-{user}")
+    for base in candidates:
+        try:
+            base.mkdir(parents=True, exist_ok=True)
+            if os.access(base, os.W_OK):
+                return base
+        except OSError:
+            continue
+    return None
+
+
+def write_atomic(path: Path, data: bytes) -> bool:
+    """Write `data` to `path` through a temporary file in the same directory, so a
+    reader in another process never sees half of it. False when it cannot be written."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    except OSError:
+        return False
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+        return True
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
+        return False
+
+
+def read_cached(path: Path | None) -> Any:
+    """The marshalled value stored at `path`, or None when there is none or it is
+    damaged. The file is read whole: `marshal.load` on a file object reads it in small
+    pieces and is about five times slower."""
+    if path is None:
+        return None
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+
+
+@lru_cache(maxsize=1)
+def _engine() -> tuple[Any, Any, Any, str] | None:
+    """CPython's regex parser, code generator and engine, with a tag naming their
+    version; None where they are not what this module expects."""
+    try:
+        import _sre
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    if not all(hasattr(m, a) for m, a in ((_parser, "parse"), (_compiler, "_code"),
+                                          (_sre, "compile"), (_sre, "MAGIC"))):
+        return None
+    tag = f"{sys.implementation.cache_tag}-{_sre.MAGIC}"
+    return _parser, _compiler, _sre, tag
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, read from the cache when a previous process
+    compiled the same pattern (see the module docstring)."""
+    engine = _engine()
+    base = cache_dir() if engine is not None and len(pattern) >= _MIN_CACHED else None
+    if engine is None or base is None:
+        return re.compile(pattern, flags)
+    parser, compiler, sre, tag = engine
+    key = hashlib.sha1(f"{flags}\0{pattern}".encode("utf-8", "surrogatepass")).hexdigest()
+    path = base / f"re-{tag}" / f"{key}.marshal"
+    entry = read_cached(path)
+    if entry is not None:
+        try:
+            all_flags, code, groups, groupindex, indexgroup = entry
+            compiled: re.Pattern[str] = sre.compile(pattern, all_flags, code, groups,
+                                                    groupindex, indexgroup)
+            return compiled
+        except Exception:  # damaged or foreign entry: compile it again below
+            pass
+    try:
+        # re._compiler.compile, step by step, keeping the program to store it
+        parsed = parser.parse(pattern, flags)
+        code = [int(c) for c in compiler._code(parsed, flags)]
+        groupindex = dict(parsed.state.groupdict)
+        names: list[str | None] = [None] * parsed.state.groups
+        for name, i in groupindex.items():
+            names[i] = name
+        entry = (int(flags | parsed.state.flags), code, parsed.state.groups - 1,
+                 groupindex, tuple(names))
+        compiled = sre.compile(pattern, *entry)
+    except Exception:  # the internals differ from what this expects: no cache
+        return re.compile(pattern, flags)
+    write_atomic(path, marshal.dumps(entry))
+    return compiled

@@ -1,0 +1,114 @@
+"""govtext.cache: compiled regexes and jieba's dictionary kept between processes.
+
+A cached entry must behave exactly as a fresh compile, a damaged entry must be ignored,
+and `GOVTEXT_CACHE_DIR=off` must keep the disk untouched."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govtext import cache
+from govtext.entities import lexicon
+
+from support import gov_text
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# a pattern long enough to be cached, with groups, a lookbehind and flags
+WORDS = sorted(lexicon.divisions())[:1500] + ["北京市", "南海县", "中江乡", "西湖区"]
+PATTERN = (rf"(?<![不非])(?P<place>{lexicon.trie_pattern(WORDS)})"
+           rf"(?P<head>人民政府|政府|委员会)?(?:\s*(?P<num>\d+))?")
+SAMPLES = ["北京市人民政府", "非北京市政府", "南海县委员会 12", "中江乡", "西湖区政府3", "东山"]
+
+
+def _matches(p: re.Pattern[str]) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for s in SAMPLES for m in p.finditer(s)]
+
+
+@pytest.fixture
+def cache_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOVTEXT_CACHE_DIR", str(tmp_path))
+    return tmp_path
+
+
+def test_pattern_is_long_enough_to_be_cached():
+    assert len(PATTERN) >= cache._MIN_CACHED  # otherwise these tests prove nothing
+
+
+@pytest.mark.skipif(cache._engine() is None, reason="no CPython regex internals")
+def test_a_cached_pattern_matches_as_a_fresh_compile(cache_home):
+    first = cache.compile(PATTERN, re.IGNORECASE)
+    stored = list(cache_home.glob("re-*/*.marshal"))
+    assert len(stored) == 1
+    again = cache.compile(PATTERN, re.IGNORECASE)  # read back from the file
+    plain = re.compile(PATTERN, re.IGNORECASE)
+    assert again is not plain and again.pattern == PATTERN
+    assert again.groupindex == plain.groupindex and again.flags == plain.flags
+    assert _matches(first) == _matches(again) == _matches(plain)
+    assert _matches(plain)  # the samples do match something
+
+
+@pytest.mark.skipif(cache._engine() is None, reason="no CPython regex internals")
+@pytest.mark.parametrize("damage", [b"", b"not marshal", b"\xe9\x00\x00\x00\x00",
+                                    b"\xdb\x02\x00\x00\x00\xe9\x01\x00\x00\x00\xe9\x02\x00\x00\x00"])
+def test_a_damaged_entry_is_compiled_again(cache_home, damage):
+    cache.compile(PATTERN)
+    (entry,) = cache_home.glob("re-*/*.marshal")
+    entry.write_bytes(damage)
+    assert _matches(cache.compile(PATTERN)) == _matches(re.compile(PATTERN))
+    assert entry.read_bytes() != damage  # rewritten
+
+
+def test_off_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOVTEXT_CACHE_DIR", "off")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache.cache_dir() is None
+    assert _matches(cache.compile(PATTERN)) == _matches(re.compile(PATTERN))
+    assert not list(tmp_path.rglob("*.marshal"))
+
+
+def test_unwritable_directory_falls_back(tmp_path, monkeypatch):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a directory")
+    monkeypatch.setenv("GOVTEXT_CACHE_DIR", str(blocked / "sub"))
+    base = cache.cache_dir()
+    assert base is not None and base != blocked / "sub"  # the temp-directory fallback
+    assert _matches(cache.compile(PATTERN)) == _matches(re.compile(PATTERN))
+
+
+def test_jieba_dictionary_cache_gives_the_same_words(tmp_path):
+    """A fresh process that builds the cache and one that reads it cut the same words."""
+    code = ("import govtext\n"
+            "from govtext.segment import get_segmenter\n"
+            "s = get_segmenter('jieba')\n"
+            "print('/'.join(t.text for t in s.segment('国务院办公厅关于加强数字政府建设的指导意见')))\n")
+    env = {"GOVTEXT_CACHE_DIR": str(tmp_path), "PYTHONPATH": str(ROOT / "src"),
+           "PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8"}
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           env=env, check=True).stdout for _ in range(2)]
+    assert list(tmp_path.glob("govtext-jieba-*.marshal"))
+    assert runs[0] == runs[1] and "国务院办公厅/关于" in runs[0]
+
+
+@settings(max_examples=200, deadline=None)
+@given(gov_text)
+def test_short_scan_finds_what_the_automaton_finds(text):
+    """Short texts are scanned by slice lookups instead of the automaton: same positions."""
+    govtext_warm()
+    short = lexicon._scan_short(text)
+    full = lexicon._scan(text)
+    assert [list(a) for a in short] == [list(a) for a in full]
+
+
+def govtext_warm() -> None:
+    import govtext
+
+    govtext.annotate("国务院办公厅关于印发实施方案的通知，北京市人民政府，中国银行")
