@@ -50,8 +50,8 @@ class JiebaSegmenter(LexiconSegmenter):
             tok.FREQ, tok.total = entry
             tok.initialized = True
             return tok
-        with tempfile.TemporaryDirectory() as scratch:  # jieba's own cache, when ours is off
-            tok.tmp_dir = str(base if base is not None else scratch)
+        with tempfile.TemporaryDirectory() as scratch:  # jieba's own cache: ours replaces it
+            tok.tmp_dir = scratch
             tok.cache_file = f"govtext-jieba-{jieba.__version__}.cache"
             logger = logging.getLogger("jieba")
             level = logger.level
