@@ -142,3 +142,21 @@ def test_start_method_can_be_chosen(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GOVTEXT_START_METHOD", "teleport")
     with pytest.raises(ValueError, match="teleport"):
         start_method()
+
+
+def pid_after_a_pause(pipeline: Any, text: str) -> int:
+    import time
+
+    time.sleep(0.3)
+    return os.getpid()
+
+
+def test_long_texts_are_shared_between_the_workers() -> None:
+    """Four long texts must not travel in one batch to one worker (the batch closes at
+    BATCH_CHARS characters), else `--jobs 2` on a few large files runs on one core."""
+    from govtext.parallel import BATCH_CHARS
+
+    items = ["国" * BATCH_CHARS] * 4
+    pids = list(run_ordered(None, pid_after_a_pause, items, n_process=2, batch_size=8))
+    assert len(pids) == 4 and os.getpid() not in pids
+    assert len(set(pids)) == 2

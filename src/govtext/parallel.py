@@ -48,6 +48,8 @@ R = TypeVar("R")
 
 START_METHOD_VARIABLE = "GOVTEXT_START_METHOD"
 BATCHES_PER_WORKER = 4  # batches in flight per worker: enough to keep each one busy
+BATCH_CHARS = 16_000  # a batch closes at this many characters: a few long texts must
+                      # not all travel in one batch to one worker
 GIVE_UP_AFTER = 5  # pools broken in a row with no result between: workers cannot start
 
 
@@ -225,8 +227,7 @@ class _Pool:
             while True:
                 unsent: list[tuple[int, Any]] = []  # a batch the broken pool refused
                 while len(pending) < (1 if retry else limit):
-                    batch = [retry.popleft()] if retry else list(islice(source,
-                                                                        self.batch_size))
+                    batch = [retry.popleft()] if retry else self._batch(source)
                     if not batch:
                         break
                     try:
@@ -284,6 +285,17 @@ class _Pool:
         finally:
             self.close()
 
+    def _batch(self, source: Iterator[tuple[int, Any]]) -> list[tuple[int, Any]]:
+        """Up to `batch_size` items, fewer once they hold BATCH_CHARS characters."""
+        batch: list[tuple[int, Any]] = []
+        chars = 0
+        for pair in islice(source, self.batch_size):
+            batch.append(pair)
+            chars += _chars(pair[1])
+            if chars >= BATCH_CHARS:
+                break
+        return batch
+
     def _restart(self) -> None:
         self.close()
         self.executor = self._start()
@@ -326,6 +338,13 @@ def _warm(pipeline: Any) -> None:
             pipeline(_WARM_TEXT)
     except Exception:  # a pipeline that cannot warm up fails on real items, by name
         pass
+
+
+def _chars(item: Any) -> int:
+    """The length of an item's text: a str, or an object with a `text` (the command
+    line's items); 1 for anything else."""
+    text = item if isinstance(item, str) else getattr(item, "text", None)
+    return len(text) if isinstance(text, str) else 1
 
 
 def _succeeded(future: Future[Any]) -> bool:
