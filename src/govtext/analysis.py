@@ -22,6 +22,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Callable, Sequence, TypeVar
 
 from .model import Token
+from .model.tokens import Tokens
 from .text.prepare import Prepared
 from .text.structure import Structure, analyze
 
@@ -75,8 +76,11 @@ class Analysis:
     @cached_property
     def edges(self) -> frozenset[int]:
         """Offsets where a word starts or ends (empty without a segmenter)."""
+        tokens = self.tokens
+        if isinstance(tokens, Tokens):
+            return frozenset(tokens.offsets)
         out = set()
-        for t in self.tokens:
+        for t in tokens:
             out.add(t.start)
             out.add(t.end)
         return frozenset(out)

@@ -35,13 +35,15 @@ import multiprocessing
 import os
 import pickle
 import sys
-from array import array
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any, Callable, Generic, Iterable, Iterator, TypeVar, cast
+
+from .model import Token
+from .model.tokens import Tokens
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -121,48 +123,20 @@ def _run_batch(batch: list[Any]) -> list[tuple[bool, Any]]:
     return out
 
 
-class _Packed:
-    """A Document whose tokens travel as one array of offsets: pickling 80,000 Token
-    objects and rebuilding them costs more in the parent than the whole rest of the
-    Document, and the parent's time is what limits the speed-up."""
-
-    __slots__ = ("doc", "token_type", "offsets")
-
-    def __init__(self, doc: Any, token_type: type, offsets: bytes) -> None:
-        self.doc = doc
-        self.token_type = token_type
-        self.offsets = offsets
-
-    def unpack(self) -> Any:
-        flat = array("q")
-        flat.frombytes(self.offsets)
-        text, make = self.doc.text, self.token_type
-        pairs = iter(flat)
-        tokens = tuple(make(s, e, text[s:e]) for s, e in zip(pairs, pairs))
-        # the tokens were checked against this text when the worker built the Document
-        object.__setattr__(self.doc, "tokens", tokens)
-        return self.doc
-
-
 def _pack(result: Any) -> Any:
-    """A Document (or a tuple starting with one) with its tokens packed; else as is."""
+    """A Document (or a tuple starting with one) whose tokens travel as one array of
+    offsets (`Tokens`): pickling 80,000 Token objects and rebuilding them cost more in
+    the parent than the whole rest of the Document, and the parent's time is what
+    limits the speed-up. The segmenters already give `Tokens`; a tuple of plain
+    `Token` (a custom segmenter) is turned into one."""
     if isinstance(result, tuple) and result:
         return (_pack(result[0]), *result[1:])
     tokens = getattr(result, "tokens", None)
-    if not tokens or not isinstance(tokens, tuple) or not dataclasses.is_dataclass(result):
+    if not tokens or not isinstance(tokens, tuple) or not dataclasses.is_dataclass(result) \
+            or any(type(t) is not Token for t in tokens):
         return result
-    flat = array("q")
-    for token in tokens:
-        flat.append(token.start)
-        flat.append(token.end)
-    bare = dataclasses.replace(cast(Any, result), tokens=())
-    return _Packed(bare, type(tokens[0]), flat.tobytes())
-
-
-def _unpack(result: Any) -> Any:
-    if isinstance(result, tuple) and result and isinstance(result[0], _Packed):
-        return (result[0].unpack(), *result[1:])
-    return result.unpack() if isinstance(result, _Packed) else result
+    packed = Tokens(cast(Any, result).text, ((t.start, t.end) for t in tokens))
+    return dataclasses.replace(cast(Any, result), tokens=packed)
 
 
 def _noop() -> None:
@@ -354,4 +328,4 @@ def _succeeded(future: Future[Any]) -> bool:
 def _collect(done: dict[int, Any], batch: list[tuple[int, Any]],
              results: list[tuple[bool, Any]]) -> None:
     for (index, item), (ok, value) in zip(batch, results):
-        done[index] = _unpack(value) if ok else Failure(index, item, value)
+        done[index] = value if ok else Failure(index, item, value)

@@ -122,7 +122,7 @@ class Pipeline:
         doc = Document(
             text=analysis.text,
             spans=tuple(spans),
-            tokens=tuple(analysis.tokens),
+            tokens=analysis.tokens,  # Document keeps `Tokens`, makes other kinds a tuple
             sentences=structure.sentences,
             paragraphs=structure.paragraphs,
             boilerplate=structure.boilerplate,

@@ -14,6 +14,7 @@ from .spans import (APPROX, INDICATOR_CHANGES, INDICATOR_STATUSES, QUANTITY_KIND
                     REGULATION_KINDS, Agency, Date, DocNo, Indicator, Location, Official, Org,
                     Person, Quantity, Regulation, Span, Term, Work)
 from .structure import Metadata, Region, Section, Token
+from .tokens import Tokens
 from .values import Number, format_number, parse_exact
 
 
@@ -24,5 +25,5 @@ __all__ = ["APPROX", "Agency", "Attr", "Date", "DocNo", "Document", "INDICATOR_C
            "INDICATOR_STATUSES", "Indicator", "LABELS", "LabelSpec", "Location",
            "Metadata", "Number", "Official", "Org", "Person", "QUANTITY_KINDS", "Quantity",
            "REGULATION_KINDS", "Region", "Regulation", "SCHEMA", "SCHEMA_VERSION", "Section",
-           "Span", "Term", "Token", "Work", "format_number", "parse_exact", "register",
+           "Span", "Term", "Token", "Tokens", "Work", "format_number", "parse_exact", "register",
            "span_from_dict"]

@@ -18,6 +18,7 @@ from .serialize import SCHEMA, SCHEMA_VERSION, document_parts, loads
 from .spans import (Agency, Date, DocNo, Indicator, Location, Official, Org, Person,
                     Quantity, Regulation, Span, Term, Work)
 from .structure import Metadata, Region, Section, Token
+from .tokens import Tokens, as_tokens
 
 if TYPE_CHECKING:  # pragma: no cover - the optional extras, for type checkers only
     import pandas
@@ -34,7 +35,7 @@ class Document:
 
     text: str
     spans: tuple[Span, ...] = ()
-    tokens: tuple[Token, ...] = ()
+    tokens: Sequence[Token] = ()  # a tuple, or `Tokens` (offsets; Token objects on demand)
     sentences: tuple[Region, ...] = ()
     paragraphs: tuple[Region, ...] = ()
     boilerplate: tuple[Region, ...] = ()
@@ -47,7 +48,12 @@ class Document:
             raise TypeError(f"Document.text must be str, not {type(self.text).__name__}")
         text = self.text
         n = len(text)
-        for group in (self.spans, self.tokens, self.sentences, self.paragraphs,
+        tokens = as_tokens(text, self.tokens)
+        if tokens is not self.tokens:
+            object.__setattr__(self, "tokens", tokens)
+        # Tokens of this very text hold no strings of their own: their offsets suffice
+        own = isinstance(tokens, Tokens) and tokens.text_is(text) and tokens.within(n)
+        for group in (self.spans, () if own else tokens, self.sentences, self.paragraphs,
                       self.boilerplate):
             for s in group:
                 if not (0 <= s.start <= s.end <= n) or text[s.start:s.end] != s.text:
@@ -159,7 +165,7 @@ class Document:
             "version": SCHEMA_VERSION,
             "text": self.text,
             "spans": [s.to_dict(rule=rules) for s in self.spans],
-            "tokens": [[t.start, t.end] for t in self.tokens],
+            "tokens": _token_pairs(self.tokens),
             "sentences": [[r.start, r.end] for r in self.sentences],
             "paragraphs": [[r.start, r.end] for r in self.paragraphs],
             "boilerplate": [[r.start, r.end, r.kind] for r in self.boilerplate],
@@ -220,3 +226,10 @@ class Document:
 
 
 __all__ = ["Document"]
+
+
+def _token_pairs(tokens: Sequence[Token]) -> list[list[int]]:
+    if isinstance(tokens, Tokens):
+        pairs = iter(tokens.offsets)
+        return [[s, e] for s, e in zip(pairs, pairs)]
+    return [[t.start, t.end] for t in tokens]

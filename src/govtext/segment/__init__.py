@@ -7,7 +7,7 @@ cut like simplified text, and rebuild offsets by aligning words to the text.
 
 from __future__ import annotations
 
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, Sequence, runtime_checkable
 
 from ..errors import InputError
 from ..model import Token
@@ -20,7 +20,7 @@ class Segmenter(Protocol):
 
     name: str
 
-    def segment(self, text: str, norm: str | None = None) -> list[Token]: ...
+    def segment(self, text: str, norm: str | None = None) -> Sequence[Token]: ...
 
 
 def get_segmenter(name: str = "jieba", **options: Any) -> Segmenter:

@@ -4,12 +4,14 @@ backend lazily and once (thread-safe), pickling without it, and exact offsets.""
 from __future__ import annotations
 
 import threading
+from array import array
 from itertools import chain
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Sequence
 
 import regex
 
 from ..model import Token
+from ..model.tokens import Tokens
 from .lexicon import gov_words
 
 
@@ -35,13 +37,13 @@ def bounded_pieces(text: str, max_run: int = MAX_RUN) -> Iterator[str]:
 
 
 
-def align(words: list[str] | Any, text: str, norm: str) -> list[Token]:
+def align(words: list[str] | Any, text: str, norm: str) -> Tokens:
     """Turn a backend's words (cut from `norm`) into tokens with offsets into `text`.
 
     Words are found left to right; characters a backend dropped are skipped, and
     whitespace-only words are left out.
     """
-    tokens: list[Token] = []
+    offsets: array[int] = array("q")
     pos = 0
     for word in words:
         if not word:
@@ -55,8 +57,9 @@ def align(words: list[str] | Any, text: str, norm: str) -> list[Token]:
         end = start + len(word)
         pos = end
         if not word.isspace():
-            tokens.append(Token(start, end, text[start:end]))
-    return tokens
+            offsets.append(start)
+            offsets.append(end)
+    return Tokens.from_offsets(text, offsets)
 
 class LexiconSegmenter:
     """Base of the backends. Subclasses set `name` and implement `_build()` (load the
@@ -103,7 +106,7 @@ class LexiconSegmenter:
                 self._backend = self._build()
             return self._backend
 
-    def segment(self, text: str, norm: str | None = None) -> list[Token]:
+    def segment(self, text: str, norm: str | None = None) -> Sequence[Token]:
         """Tokens of `text`, cut from its same-length normalized view `norm`."""
         if not text:
             return []

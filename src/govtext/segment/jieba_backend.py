@@ -11,10 +11,12 @@ import hashlib
 import logging
 import marshal
 import tempfile
-from typing import Any, Iterable
+from array import array
+from typing import Any, Iterable, Sequence
 
 from ..cache import cache_dir, read_cached, write_atomic
 from ..model import Token
+from ..model.tokens import Tokens
 from .base import LexiconSegmenter, bounded_pieces
 from .jieba_cut import cut_words, iter_spans
 
@@ -70,18 +72,19 @@ class JiebaSegmenter(LexiconSegmenter):
     def _cut(self, backend: Any, text: str) -> Iterable[str]:
         return cut_words(backend, text, self.hmm)
 
-    def segment(self, text: str, norm: str | None = None) -> list[Token]:
+    def segment(self, text: str, norm: str | None = None) -> Sequence[Token]:
         """Tokens of `text`, cut from its same-length normalized view `norm`, with the
-        offsets `jieba_cut` gives (the same words as `Tokenizer.cut`)."""
+        offsets `jieba_cut` gives (the same words as `Tokenizer.cut`), as `Tokens`."""
         if not text:
             return []
         backend = self._load()
         source = text if norm is None else norm
-        tokens: list[Token] = []
+        offsets: array[int] = array("q")
         at = 0
         for piece in bounded_pieces(source):
-            tokens.extend(Token(at + a, at + b, text[at + a:at + b])
-                          for a, b in iter_spans(backend, piece, self.hmm))
+            for a, b in iter_spans(backend, piece, self.hmm):
+                offsets.append(at + a)
+                offsets.append(at + b)
             at += len(piece)
-        return tokens
+        return Tokens.from_offsets(text, offsets)
 
