@@ -10,8 +10,8 @@ Figures, all on the same text in the same run:
 - jieba alone (a private jieba.Tokenizer, HMM on), chars/s;
 - full `annotate` with the default segmenter and with rjieba (the `fast` extra), chars/s,
   and their ratio to jieba alone (the targets are >= 1.0 and >= 3.0);
-- seconds per stage of one full annotation (prepare, structure, segment, numbers, each
-  entity finder, resolve), measured by wrapping the stage functions;
+- CPU seconds per stage of one full annotation (prepare, structure, segment, word edges,
+  each component, resolve, indicators, the Document), taken step by step;
 - peak memory (max RSS) of a fresh process that annotates the text once.
 Dictionary loading happens before the clock starts (the first call loads everything).
 Throughput is in CPU seconds of this process (time.process_time), so other load on the
@@ -74,68 +74,48 @@ def timed(fn: Callable[..., Any], *args: Any) -> tuple[Any, float]:
     return result, time.process_time() - start
 
 
-class Stages:
-    """Wraps stage functions in their modules and adds up their seconds."""
-
-    def __init__(self) -> None:
-        self.seconds: dict[str, float] = defaultdict(float)
-        self._undo: list[tuple[Any, str, Any]] = []
-
-    def wrap(self, owner: Any, attr: str, label: str) -> None:
-        fn = getattr(owner, attr, None)
-        if fn is None:
-            return
-        seconds = self.seconds
-
-        def timed_fn(*args: Any, **kwargs: Any) -> Any:
-            start = time.process_time()
-            try:
-                return fn(*args, **kwargs)
-            finally:
-                seconds[label] += time.process_time() - start
-
-        self._undo.append((owner, attr, fn))
-        setattr(owner, attr, timed_fn)
-
-    def undo(self) -> None:
-        for owner, attr, fn in reversed(self._undo):
-            setattr(owner, attr, fn)
-        self._undo.clear()
-
-
 def breakdown(nlp: Any, text: str) -> dict[str, float]:
-    import importlib
+    """CPU seconds of each step of one annotation, taken in the order `Pipeline._run`
+    takes them (the analysis' views are computed on first use, so each is asked for
+    here in turn): prepare, structure, segment, word edges and the squeezed view, each
+    component by name, resolve, indicators, and building the Document."""
+    from govtext.indicators.component import indicators_of
+    from govtext.model import Document
+    from govtext.resolve import decide
 
-    stages = Stages()
-    prepare = importlib.import_module("govtext.text.prepare")
-    structure = importlib.import_module("govtext.text.structure")
-    numbers = importlib.import_module("govtext.numbers")
-    resolve = importlib.import_module("govtext.resolve")
-    stages.wrap(prepare.Prepared, "of", "prepare")
-    stages.wrap(structure, "analyze", "structure")
-    stages.wrap(nlp.segmenter, "segment", "segment")
-    stages.wrap(numbers, "find_spans", "numbers")
-    stages.wrap(resolve, "resolve", "resolve")
-    try:
-        entities = importlib.import_module("govtext.entities")
-        for name in ("squeeze", "_boundaries", "find_places", "context_of", "find_sites",
-                     "find_named", "find_zones", "find_townships", "find_abbreviations",
-                     "find_agencies", "_issuer", "find_orgs", "_organs", "find_officials",
-                     "listed_names", "find_persons", "role_persons"):
-            stages.wrap(entities, name, f"entities.{name.lstrip('_')}")
-        for module, name in (("titles", "find_titles"), ("docno", "find_docnos"),
-                             ("terms", "find_terms")):
-            stages.wrap(importlib.import_module(f"govtext.entities.{module}"), name,
-                        f"entities.{name}")
-        stages.wrap(entities, "find_entities", "entities (all)")
-    except ImportError:
-        pass
-    try:
-        _, total = timed(nlp, text)
-    finally:
-        stages.undo()
-    out = dict(stages.seconds)
-    out["total"] = total
+    out: dict[str, float] = {}
+    clock = time.process_time
+    start = last = clock()
+
+    def lap(label: str) -> None:
+        nonlocal last
+        now = clock()
+        out[label] = out.get(label, 0.0) + now - last
+        last = now
+
+    analysis = nlp.analyze(text)
+    lap("prepare")
+    structure = analysis.structure
+    lap("structure")
+    analysis.tokens
+    lap("segment")
+    analysis.edges, analysis.squeezed, analysis.bound
+    lap("edges + squeezed view")
+    candidates = []
+    for component in nlp.components:
+        candidates.extend(component(analysis))
+        lap(f"  {component.name}")
+    spans, _ = decide(candidates, structure)
+    lap("resolve")
+    if "indicators" in nlp.stages:
+        spans = [*spans, *indicators_of(analysis, spans)]
+        lap("indicators")
+    Document(text=analysis.text, spans=tuple(spans), tokens=analysis.tokens,
+             sentences=structure.sentences, paragraphs=structure.paragraphs,
+             boilerplate=structure.boilerplate, outline=structure.outline,
+             metadata=structure.metadata, body=structure.body)
+    lap("document")
+    out["total"] = clock() - start
     return out
 
 
@@ -180,7 +160,7 @@ def main() -> None:
         print(f"full annotate ({name}):{'':<{7 - len(name)}} {n / t:>10,.0f} chars/s  "
               f"ratio to jieba alone {t_jieba / t:.2f}  ({t:.2f} s, {len(doc.spans):,} spans)")
         stage_rows[name] = breakdown(nlp, text)
-    print("seconds per stage (one annotation, wrapped):")
+    print("CPU seconds per stage (one annotation, step by step):")
     labels = list(dict.fromkeys(k for row in stage_rows.values() for k in row))
     print(f"  {'stage':<28}" + "".join(f"{name:>10}" for name in stage_rows))
     for label in labels:

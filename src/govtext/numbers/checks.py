@@ -8,6 +8,8 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import lru_cache
 
+import re
+
 import regex
 
 from .candidate import Cand as _Cand
@@ -31,7 +33,7 @@ def is_magnitude_only(numeral: str) -> bool:
     return not any(c in digits or c in "0123456789十拾" for c in numeral)
 
 
-def magnitude_amount(m: regex.Match[str], norm: str, unit: Unit | None) -> bool:
+def magnitude_amount(m: re.Match[str], norm: str, unit: Unit | None) -> bool:
     """Whether 百, 千, 万, 亿 or a run of them with no digit is an amount: with an
     approximation word (近千家, 百余名, 亿元以上 = 100 million yuan or more), or a run
     of two before a money unit (千万元). A bare 亿元 or 万人 is a word, and so is a
@@ -65,7 +67,7 @@ def financial_in_word(numeral: str, norm: str, start: int, unit: Unit | None) ->
                    for w in contexts().get("before-financial", ()))
 
 
-def unit_fits(unit: Unit, m: regex.Match[str], norm: str) -> bool:
+def unit_fits(unit: Unit, m: re.Match[str], norm: str) -> bool:
     """The flags of a measure word (units.tsv): 翻一番 only after 翻, 1对1 is not a
     count of pairs, 3期工程 and 二期 are stages, not counts of issues; and no unit
     where a longer word starts (3对口支援, 开通5班车)."""
