@@ -29,8 +29,8 @@ from .agency_lexicon import (_HAN, _JOINERS, AgencyMatch, _central, _heads, _lev
                              _place_in, _place_like, _congress_central)
 from .chars import chars, wordset
 from .institutions import _institutions, is_school, town_organ
-from .lexicon import (Scanner, breakers, county_parents, county_short_forms, divisions, first_chars,
-                      place_stopwords, short_forms, trie_pattern, words)
+from .lexicon import (Ahead, Scanner, breakers, county_parents, county_short_forms, divisions,
+                      first_chars, place_stopwords, short_forms, trie_pattern, words)
 from .places import Context
 from .wordclass import clause_in
 
@@ -43,10 +43,12 @@ _SUFFIX_FULL = {"委": "委员会", "办": "办公室", "工委": "工作委员�
 
 @dataclass(frozen=True, slots=True)
 class _Grammar:
-    prefix: Scanner  # central | place or level + optional head | bare department
+    prefix: Scanner  # central | place or level + optional head
     unit: re.Pattern[str]  # one department piece
     committee: re.Pattern[str]  # an open committee name after a congress/CPPCC head
-    bare: re.Pattern[str]  # a specific stem + suffix standing alone
+    # a specific stem + suffix standing alone: the grammar's last alternative, scanned
+    # on its own, since its stems (发展, 经济, 建设) are the commonest words of a report
+    bare: Scanner
 
 
 @lru_cache(maxsize=1)
@@ -84,18 +86,17 @@ def _grammar() -> _Grammar:
         rf"|(?<![{re.escape(blockers)}])(?P<level>{level})(?![{re.escape(after)}]))"
         rf"(?:(?P<session>第[一二三四五六七八九十0-9]{{1,3}}届)?(?P<chead>{trie_pattern(congress)})"
         rf"|(?P<head>{trie_pattern(other)})"
-        rf"|(?P<party>委)(?![员会托屈派任实身]))?"
-        rf"|(?P<bare>{specific}(?:{suffix})))")
+        rf"|(?P<party>委)(?![员会托屈派任实身]))?)")
     # a discipline group stationed in a department is part of its organ's name:
     # 市纪委监委 + 驻局纪检监察组
     unit = cache.compile(rf"{trie_pattern(pieces.get('unit', {}))}"
                       rf"|{compound}(?:{suffix})"
                       rf"|驻{han}{{1,12}}?纪检监察组")
     committee = re.compile(rf"(?![委员会]){han}{han}{{0,9}}(?:工作委员会|委员会|工委|委)")
-    bare = cache.compile(rf"{specific}(?:{suffix})")
+    bare = Scanner(cache.compile(rf"{specific}(?:{suffix})"), pieces.get("stem", {}))
     starts = (list(_central()) + list(divisions()) + ["中共", "政协", "中国人民"] + list(levels)
-              + list(pieces.get("stem", {})) + list(short_forms()) + list(county_short_forms()))
-    return _Grammar(Scanner(prefix, starts), unit, committee, bare)
+              + list(short_forms()) + list(county_short_forms()))
+    return _Grammar(Scanner(prefix, starts, whole=True), unit, committee, bare)
 
 
 _CONGRESS = ("congress", "congress_sc", "cppcc")
@@ -307,23 +308,27 @@ def find_agencies(s: str, ctx: Context, bound: Bound) -> list[AgencyMatch]:
     g = _grammar()
     pos = 0
     n = len(s)
+    ahead = Ahead(s)
     while pos < n:
-        m = g.prefix.search(s, pos)
+        m, bare = ahead.next(g.prefix, pos), ahead.next(g.bare, pos)
+        # leftmost first; at one position the other alternatives come before the bare
+        is_bare = bare is not None and (m is None or bare.start() < m.start())
+        m = bare if is_bare else m
         if m is None:
             break
         if _each(s, m.start()):
             pos = m.end() if m.end() > m.start() else m.start() + 1
             continue
-        got = None if m.group("bare") else _parse(s, m, ctx, bound)
+        got = None if is_bare else _parse(s, m, ctx, bound)
         if got is None:
-            b = g.bare.match(s, m.start())
+            b = g.bare.pattern.match(s, m.start())
             if b is not None and bound(b.start(), b.end()) \
                     and not b.group().endswith(wordset("bare_generic")):
                 got = AgencyMatch(b.start(), b.end(), None)
         if got is None:
             pos = m.start() + 1
             continue
-        if m.group("central") is not None:
+        if not is_bare and m.group("central") is not None:
             sub = _central_subunit(s, got.end, bound)
             if sub > 0 and m.group("central") not in _place_like():
                 got = replace(got, end=sub, canonical=None)
@@ -331,7 +336,8 @@ def find_agencies(s: str, ctx: Context, bound: Bound) -> list[AgencyMatch]:
             sess = _SESSION.search(s, max(0, got.start - 6), got.start)
             if sess is not None:
                 got = replace(got, start=sess.start())
-        elif out and out[-1].end == got.start and (m.group("place") or m.group("short")) and \
+        elif out and out[-1].end == got.start and not is_bare \
+                and (m.group("place") or m.group("short")) and \
                 s[out[-1].start:out[-1].end] in _central():
             # 国家税务总局 + 秦皇岛市税务局: a central organ's local branch is one name
             got = replace(got, start=out.pop().start, canonical=None)
@@ -343,7 +349,7 @@ def find_agencies(s: str, ctx: Context, bound: Bound) -> list[AgencyMatch]:
             uend = u.end() if u is not None else -1
             if out[-1].congress:  # 市政协社会法制和民族宗教委员会、提案委员会
                 uend = max(uend, _longest_committee(s, pos + 1))
-            nxt = g.prefix.pattern.match(s, pos + 1)
+            nxt = g.prefix.pattern.match(s, pos + 1) or g.bare.pattern.match(s, pos + 1)
             if uend < 0 or (nxt is not None and nxt.end() > pos + 1) or not bound(uend, uend):
                 break
             # 市政府法制办、督查室: the conjunct is a unit of the same organ

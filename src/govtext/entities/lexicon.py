@@ -67,9 +67,13 @@ class Scanner:
 
     __slots__ = ("pattern", "keys", "bit")
 
-    def __init__(self, pattern: "re.Pattern[str]", starts: Iterable[str]) -> None:
+    def __init__(self, pattern: "re.Pattern[str]", starts: Iterable[str],
+                 whole: bool = False) -> None:
+        """`starts`: the words a match can begin with. With `whole`, every match begins
+        with one of them entire, so the pattern is tried only where a whole word
+        occurs (fewer places than its first two characters: 建设部, not every 建设)."""
         self.pattern = pattern
-        self.keys = frozenset(w[:2] for w in starts if w)
+        self.keys = frozenset(w if whole else w[:2] for w in starts if w)
         self.bit = _register(self)
 
     def _candidates(self, s: str, pos: int, endpos: int) -> Iterator[int]:
@@ -100,6 +104,24 @@ class Scanner:
                 last = max(m.end(), i + 1)
 
 
+class Ahead:
+    """The next match of each scanner from a position that only moves forward: a scanner
+    is searched again only once the position has passed its last match, so a loop that
+    interleaves two scanners never scans the same stretch twice."""
+
+    __slots__ = ("s", "found")
+
+    def __init__(self, s: str) -> None:
+        self.s = s
+        self.found: dict[Scanner, re.Match[str] | None] = {}
+
+    def next(self, scanner: Scanner, pos: int) -> re.Match[str] | None:
+        m = self.found.get(scanner)
+        if scanner not in self.found or (m is not None and m.start() < pos):
+            m = self.found[scanner] = scanner.search(self.s, pos)
+        return m
+
+
 # Every scanner built in this process (its index is its `bit`), one automaton over all
 # their keys (rebuilt when a scanner is added, which happens once per scanner), and per
 # thread the candidate positions of the last few long texts scanned: the finders call
@@ -114,6 +136,7 @@ _CHUNK = 1 << 20   # characters per automaton call, to bound the match list's me
 
 
 _owners: dict[str, list[int]] = {}  # key -> bits of the scanners that hold it
+_key_lengths: set[int] = set()
 
 
 def _register(scanner: Scanner) -> int:
@@ -124,6 +147,7 @@ def _register(scanner: Scanner) -> int:
         bit = len(_scanners) - 1
         for key in scanner.keys:
             _owners.setdefault(key, []).append(bit)
+            _key_lengths.add(len(key))
         return bit
 
 
@@ -161,18 +185,18 @@ def _scan(s: str) -> list["array[int]"]:
 
 
 def _scan_short(s: str) -> list["array[int]"]:
-    """`_scan` for a short text, by looking up its one- and two-character slices: no
+    """`_scan` for a short text, by looking up its slices of every key length: no
     automaton is built, which matters while the scanners are still being registered
     (the first annotation of a sentence registers them one by one)."""
     with _lock:
         n = len(_scanners)
         found: list[array[int]] = [array("q") for _ in range(n)]
+        lengths = sorted(_key_lengths)
         for i in range(len(s)):
-            bits = _owners.get(s[i], ())
-            if i + 1 < len(s):
-                bits = [*bits, *_owners.get(s[i:i + 2], ())]
-            for bit in sorted(set(bits)) if len(bits) > 1 else bits:
-                if bit < n and (not found[bit] or found[bit][-1] != i):
+            bits = {bit for k in lengths if i + k <= len(s)
+                    for bit in _owners.get(s[i:i + k], ())}
+            for bit in sorted(bits):
+                if bit < n:
                     found[bit].append(i)
     return found
 
