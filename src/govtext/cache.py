@@ -29,7 +29,9 @@ import sys
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, TypeVar, cast
+
+T = TypeVar("T")
 
 _OFF = {"off", "0", "none", "false", "no"}
 _MIN_CACHED = 2000  # shorter patterns compile in well under a millisecond
@@ -85,6 +87,21 @@ def read_cached(path: Path | None) -> Any:
         return marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         return None
+
+
+def memo(name: str, key: str, build: Callable[[], T]) -> T:
+    """`build()`, kept in the cache directory as `name-<hash of key>.marshal` and read
+    back by later processes; `build` must return what marshal can store (dicts, lists,
+    tuples, sets, strings, numbers). `key` must name every input of `build`."""
+    base = cache_dir()
+    digest = hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    path = None if base is None else base / f"{name}-{digest}.marshal"
+    value = read_cached(path)
+    if value is None:
+        value = build()
+        if path is not None:
+            write_atomic(path, marshal.dumps(cast(Any, value)))
+    return cast(T, value)
 
 
 @lru_cache(maxsize=1)

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import cache
 from ..data import read_rows
 from .chars import chars
 from .lexicon import divisions, trie_pattern, words
@@ -66,7 +67,7 @@ def _pieces() -> dict[str, dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def _place_in() -> re.Pattern[str]:
-    return re.compile(trie_pattern(divisions()))
+    return cache.compile(trie_pattern(divisions()))
 
 
 @lru_cache(maxsize=1)

@@ -20,7 +20,7 @@ def _institution_patterns() -> tuple[Scanner, re.Pattern[str], re.Pattern[str]]:
     openers = (list(divisions()) + list(words("places.tsv", "country")) + ["国家", "中央"]
                + list(_short_openers()))
     return (Scanner(cache.compile(trie_pattern(openers)), openers),
-            re.compile(trie_pattern(suffixes)),
+            cache.compile(trie_pattern(suffixes)),
             breakers())
 
 
@@ -118,14 +118,14 @@ def _school_suffix_at(s: str, e: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _town_heads() -> re.Pattern[str]:
-    return re.compile(trie_pattern(h for h, (k, _) in _heads().items() if "town" in k))
+    return cache.compile(trie_pattern(h for h, (k, _) in _heads().items() if "town" in k))
 
 
 @lru_cache(maxsize=1)
 def _town_offices() -> re.Pattern[str]:
     # one pattern rather than a startswith per suffix: a run of 县乡镇 calls this at
     # every character (no suffix is a prefix of another, so the match is the same)
-    return re.compile(trie_pattern(_pieces().get("town-office", {})))
+    return cache.compile(trie_pattern(_pieces().get("town-office", {})))
 
 
 def town_organ(s: str, i: int) -> int:

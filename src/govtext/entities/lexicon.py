@@ -19,6 +19,7 @@ from typing import Any, Iterable, Iterator, Sequence
 import ahocorasick_rs
 import regex
 
+from .. import cache
 from ..data import read_rows, read_words
 
 
@@ -273,7 +274,7 @@ class Division:
 def breakers() -> re.Pattern[str]:
     """Words that cannot stand inside a name (name_breakers.txt): they end a place,
     agency, organization or zone name."""
-    return re.compile(trie_pattern(read_words("name_breakers.txt")))
+    return cache.compile(trie_pattern(read_words("name_breakers.txt")))
 
 @lru_cache(maxsize=1)
 def divisions() -> dict[str, Division]:

@@ -51,7 +51,7 @@ def _patterns() -> tuple[Scanner, Scanner, re.Pattern[str], re.Pattern[str], re.
         rf"(?P<middle>[\u4e00-\u9fff]{{0,12}}?)(?P<suf>{suffix})")
     return (Scanner(re.compile(names), words("orgs.tsv", "name")),
             Scanner(composed, place_words + list("省市县区")), re.compile(suffix),
-            re.compile(trie_pattern(words("orgs.tsv", "media"))),
+            cache.compile(trie_pattern(words("orgs.tsv", "media"))),
             breakers())
 
 
@@ -110,7 +110,7 @@ def find_orgs(s: str, bound: Bound) -> list[OrgMatch]:
 
 @lru_cache(maxsize=1)
 def _outlet_data() -> tuple[re.Pattern[str], frozenset[str]]:
-    return re.compile(trie_pattern(words("orgs.tsv", "outlet"))), known_place_names()
+    return cache.compile(trie_pattern(words("orgs.tsv", "outlet"))), known_place_names()
 
 
 def _outlets(s: str, bound: Bound) -> list[OrgMatch]:
@@ -145,12 +145,12 @@ def _parties(s: str, bound: Bound) -> list[OrgMatch]:
 @lru_cache(maxsize=1)
 def _company_suffix() -> Scanner:
     sufs = words("orgs.tsv", "company")
-    return Scanner(re.compile(trie_pattern(sufs)), sufs)
+    return Scanner(cache.compile(trie_pattern(sufs)), sufs)
 
 
 @lru_cache(maxsize=1)
 def _county_prefix() -> re.Pattern[str]:
-    return re.compile(trie_pattern(n for n, d in divisions().items() if d.level == "county"))
+    return cache.compile(trie_pattern(n for n, d in divisions().items() if d.level == "county"))
 
 
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,16}$")

@@ -18,6 +18,7 @@ from functools import cached_property, lru_cache
 from itertools import accumulate, islice
 from typing import TYPE_CHECKING, Callable
 
+from .. import cache
 from .. import lang
 from ..model import Agency, Location, Official, Org, Person, Span
 from ..text.prepare import Prepared
@@ -89,7 +90,7 @@ def _trim_to_place(canon: str | None) -> str | None:
 
 @lru_cache(maxsize=1)
 def _place_re() -> re.Pattern[str]:
-    return re.compile(trie_pattern(divisions()))
+    return cache.compile(trie_pattern(divisions()))
 
 
 @dataclass(frozen=True, slots=True)

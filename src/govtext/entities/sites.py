@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 from typing import Callable
 
+from .. import cache
 from ..data import read_words
 from .chars import chars, charset
 from .lexicon import Scanner, breakers, is_han, place_stopwords, table, trie_pattern, words
@@ -20,7 +21,7 @@ Bound = Callable[[int, int], bool]
 def _site_suffixes() -> tuple[Scanner, frozenset[str]]:
     sufs = (words("places.tsv", "site") + words("places.tsv", "town")
             + tuple(r[0] for r in table("places.tsv", "geo") if r[2:3] == ("open",)))  # 伏林 + 水库
-    return Scanner(re.compile(trie_pattern(sufs)), sufs), frozenset(words("places.tsv", "town"))
+    return Scanner(cache.compile(trie_pattern(sufs)), sufs), frozenset(words("places.tsv", "town"))
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +35,7 @@ def _not_in_names() -> frozenset[str]:
 def _generic() -> re.Pattern[str]:
     """Generic modifiers and clause words that a proper site name never holds."""
     stops = [w for w in place_stopwords() if len(w) >= 2] + list(read_words("name_breakers.txt"))
-    return re.compile(trie_pattern(stops))
+    return cache.compile(trie_pattern(stops))
 
 
 # A site or town name opens a clause: it follows punctuation, a line start or one of
@@ -79,7 +80,7 @@ def _named_suffixes() -> tuple[Scanner, dict[str, str]]:
     for kind in ("geo", "town", "village", "zone", "site"):
         for w in words("places.tsv", kind):
             kinds.setdefault(w, {"site": "zone", "village": "town"}.get(kind, kind))
-    return Scanner(re.compile(trie_pattern(kinds)), kinds), kinds
+    return Scanner(cache.compile(trie_pattern(kinds)), kinds), kinds
 
 
 # level characters that end a division name (湟中区 + 上新庄镇): a township may follow
@@ -168,7 +169,7 @@ def _with_middle(s: str, a: int, bound: Bound, names: frozenset[str]) -> int:
 
 @lru_cache(maxsize=1)
 def _zone_verbs() -> re.Pattern[str]:
-    return re.compile(trie_pattern(read_words("place_zone_verbs.txt")))
+    return cache.compile(trie_pattern(read_words("place_zone_verbs.txt")))
 
 
 

@@ -8,6 +8,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Callable
 
+from .. import cache
 from ..data import read_words
 from .chars import chars, charset
 from .institutions import town_organ
@@ -23,10 +24,10 @@ def _township_data() -> tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str],
     modifier pattern, and the common words a one-character suffix may end or open."""
     sufs = tuple(sorted(words("places.tsv", "town") + words("places.tsv", "village"),
                         key=len, reverse=True))
-    lead = re.compile(trie_pattern(words("places.tsv", "town_lead")))
+    lead = cache.compile(trie_pattern(words("places.tsv", "town_lead")))
     generic = [w for w in place_stopwords() if len(w) >= 2 and w not in divisions()]
     generic += list(read_words("place_town_generic.txt")) + list(read_words("name_breakers.txt"))
-    return sufs, lead, re.compile(trie_pattern(generic)), read_words("place_suffix_words.txt")
+    return sufs, lead, cache.compile(trie_pattern(generic)), read_words("place_suffix_words.txt")
 
 
 # characters no township or village name holds: levels, suffixes, quantifiers, pronouns
@@ -37,13 +38,13 @@ _TOWN_END_RE = re.compile("|".join(_TOWN_ENDS))
 _VILLAGE_ENDS = words("places.tsv", "village")
 
 
-_VILLAGE_END_RE = re.compile(trie_pattern(_VILLAGE_ENDS))
+_VILLAGE_END_RE = cache.compile(trie_pattern(_VILLAGE_ENDS))
 
 
 def _village_at(s: str, i: int) -> bool:
     """Whether a village suffix ends the next 2-5 characters from `i` (西辛力屯 + 村)."""
     return any(_VILLAGE_END_RE.match(s, j) for j in range(i + 2, min(len(s), i + 6)))
-_TOWN_BEFORE_ORGAN = re.compile(trie_pattern(_TOWN_ENDS + _VILLAGE_ENDS))
+_TOWN_BEFORE_ORGAN = cache.compile(trie_pattern(_TOWN_ENDS + _VILLAGE_ENDS))
 
 
 def find_townships(s: str, bound: Bound, ends: Callable[[int], bool],

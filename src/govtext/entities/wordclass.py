@@ -15,6 +15,7 @@ import os
 from functools import lru_cache
 from typing import Callable, Iterator
 
+from .. import cache
 from .chars import chars
 
 Bound = Callable[[int, int], bool]
@@ -25,22 +26,41 @@ Bound = Callable[[int, int], bool]
 _CLAUSE = frozenset({"d", "p", "c", "r", "u", "uj", "ul", "uz", "ug", "uv", "ud", "m", "q",
                      "ad", "y", "e", "i", "l"})
 _INDEFINITE = frozenset({"m", "q"})
+# jieba tags of common nouns, adjectives and locatives (`common_word`)
+_COMMON = frozenset({"n", "vn", "a", "an", "b", "f", "s"})
 _DEICTIC = tuple("这那该此各每某")  # pronouns that make a phrase deictic; 我们 does not
 
 
 @lru_cache(maxsize=1)
 def _tags() -> dict[str, str]:
     """Word -> jieba tag, for the words of clause classes and verbs (tag `v`)."""
+    return _classes()[0]
+
+
+@lru_cache(maxsize=1)
+def _classes() -> tuple[dict[str, str], frozenset[str]]:
+    """The clause words with their tags and the frequent common words (`_common`), read
+    in one pass over jieba's dict.txt (349,000 lines) and kept in govtext's cache."""
     import jieba
 
-    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    out: dict[str, str] = {}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) == 3 and (parts[2] in _CLAUSE or parts[2] == "v") and len(parts[0]) <= 4:
-                out.setdefault(parts[0], parts[2])
-    return out
+    def build() -> tuple[dict[str, str], frozenset[str]]:
+        path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+        tags: dict[str, str] = {}
+        common = set()
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                parts = line.split()
+                if len(parts) != 3:
+                    continue
+                word, count, pos = parts
+                if (pos in _CLAUSE or pos == "v") and len(word) <= 4:
+                    tags.setdefault(word, pos)
+                if pos in _COMMON and len(word) <= 3 and int(count) >= 100:
+                    common.add(word)
+        return tags, frozenset(common)
+
+    key = "|".join((jieba.__version__, *sorted(_CLAUSE), "v", *sorted(_COMMON), "4,3,100"))
+    return cache.memo("jieba-classes", key, build)
 
 
 def tag(word: str) -> str | None:
@@ -92,24 +112,12 @@ def clause_in(s: str, a: int, b: int, bound: Bound, allow: str = "") -> bool:
     return any(tag(s[x:y]) is not None and s[x:y] not in allow for x, y in words_in(a, b, bound))
 
 
-_COMMON = frozenset({"n", "vn", "a", "an", "b", "f", "s"})
 
 
-@lru_cache(maxsize=1)
 def _common() -> frozenset[str]:
     """Frequent common nouns, adjectives and locatives of jieba's dictionary (count of
     100 or more): 社会, 国家, 正规, 综合."""
-    import jieba
-
-    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    out = set()
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) == 3 and parts[2] in _COMMON and len(parts[0]) <= 3 \
-                    and int(parts[1]) >= 100:
-                out.add(parts[0])
-    return frozenset(out)
+    return _classes()[1]
 
 
 def common_word(word: str) -> bool:

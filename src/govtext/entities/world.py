@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Callable
 
@@ -70,10 +71,8 @@ def find_fixed_abbreviations(s: str, bound: Bound) -> list[Place]:
     wide_verbs, move, full = _abbr_data()
     wide = _wide()
     out: list[Place] = []
-    for i in range(1, len(s)):
-        ch = s[i]
-        if ch not in full:
-            continue
+    for m in _one_of(frozenset(full), 1).finditer(s, 1):
+        i, ch = m.start(), m.group()
         verb = s[i - 1]
         if not (verb in move or (ch in wide and verb in wide_verbs)):
             continue
@@ -119,16 +118,9 @@ def find_country_pairs(s: str, bound: Bound) -> list[Place]:
     abbreviations, each a word or the run opening a word (中美关系 is one word), each
     one a LOCATION (实施中 + 法律顾问 is none: the word edge falls inside the run). A run
     must hold 中; a longer name that holds one (中美洲) wins in resolve."""
-    abbrs = _country_abbrs()
     out: list[Place] = []
-    i, n = 0, len(s)
-    while i < n:
-        if s[i] not in abbrs:
-            i += 1
-            continue
-        j = i
-        while j < n and s[j] in abbrs and j - i < 5:
-            j += 1
+    for m in _one_of(_country_abbrs(), 5).finditer(s):  # runs cut every five characters
+        i, j = m.span()
         inner = [bound(k, k) for k in range(i + 1, j)]
         # each abbreviation a word, or the run opening one word (中美关系), never a run
         # cut inside (实施中 + 法律: 中 and 法律)
@@ -136,5 +128,11 @@ def find_country_pairs(s: str, bound: Bound) -> list[Place]:
         if 2 <= j - i <= 4 and bound(i, i) and whole and _CHINA in s[i:j] \
                 and len(set(s[i:j])) == j - i:
             out += [Place(k, k + 1, "abbr", None) for k in range(i, j)]
-        i = j
     return out
+
+
+@lru_cache(maxsize=8)
+def _one_of(chars: frozenset[str], most: int) -> re.Pattern[str]:
+    """A run of one to `most` of `chars` (the regex engine finds them; a Python test per
+    character was a tenth of the places finder's time)."""
+    return re.compile("[" + "".join(sorted(re.escape(c) for c in chars)) + f"]{{1,{most}}}")

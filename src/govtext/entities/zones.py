@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 from typing import Callable
 
+from .. import cache
 from ..data import read_words
 from .lexicon import Scanner, is_han, place_stopwords, trie_pattern, words
 from .places import Place, place_names as _names
@@ -21,8 +22,8 @@ def _zone_data() -> tuple[Scanner, frozenset[str], re.Pattern[str], re.Pattern[s
     stops = (({w for w in place_stopwords() if len(w) >= 2}
               - read_words("place_zone_modifiers.txt")) | read_words("name_breakers.txt")
              | read_words("place_zone_verbs.txt"))
-    return (Scanner(re.compile(trie_pattern(sufs)), sufs), read_words("place_zone_leads.txt"),
-            re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)]"), re.compile(trie_pattern(stops)),
+    return (Scanner(cache.compile(trie_pattern(sufs)), sufs), read_words("place_zone_leads.txt"),
+            re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)]"), cache.compile(trie_pattern(stops)),
             _names() | frozenset(words("places.tsv", "region")))
 
 
