@@ -17,7 +17,18 @@ REPORTS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
 
 @pytest.fixture(scope="module")
 def tok():
+    """govtext's dictionary (what the cutter reads)."""
     return JiebaSegmenter()._load()
+
+
+@pytest.fixture(scope="module")
+def jieba_tok(tok):
+    """A jieba.Tokenizer over the same dictionary: what the words must equal."""
+    import jieba
+
+    t = jieba.Tokenizer()
+    t.FREQ, t.total, t.initialized = tok.FREQ, tok.total, True
+    return t
 
 
 def jieba_words(tok, text: str, hmm: bool) -> list[str]:
@@ -38,16 +49,16 @@ CASES = [
 
 @pytest.mark.parametrize("text, why", CASES)
 @pytest.mark.parametrize("hmm", [True, False])
-def test_same_words_as_jieba(tok, text, why, hmm):
-    assert list(cut_words(tok, text, hmm)) == jieba_words(tok, text, hmm), why
+def test_same_words_as_jieba(tok, jieba_tok, text, why, hmm):
+    assert list(cut_words(tok, text, hmm)) == jieba_words(jieba_tok, text, hmm), why
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("市长张瑞书政府法治建设的一是在了不人中国大会议"
                                              "上强调abXY12.%-_ \n，。、（）《》")), max_size=80),
        st.booleans())
-def test_same_words_as_jieba_on_any_mix(tok, text, hmm):
-    assert list(cut_words(tok, text, hmm)) == jieba_words(tok, text, hmm)
+def test_same_words_as_jieba_on_any_mix(tok, jieba_tok, text, hmm):
+    assert list(cut_words(tok, text, hmm)) == jieba_words(jieba_tok, text, hmm)
 
 
 @settings(max_examples=200, deadline=None)
@@ -59,12 +70,12 @@ def test_spans_tile_the_text_but_whitespace(tok, text):
     assert all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
 
 
-def test_same_words_as_jieba_on_a_work_report(tok):
+def test_same_words_as_jieba_on_a_work_report(tok, jieba_tok):
     path = REPORTS / "state-council-work-reports" / "2023.txt"
     if not path.exists():
         pytest.skip("../shared corpora not present")
     text = normalize(path.read_text(encoding="utf-8"))
-    assert list(cut_words(tok, text)) == jieba_words(tok, text, True)
+    assert list(cut_words(tok, text)) == jieba_words(jieba_tok, text, True)
 
 
 def test_del_word_elsewhere_does_not_change_govtext_tokens():
@@ -86,3 +97,18 @@ def test_del_word_elsewhere_does_not_change_govtext_tokens():
     finally:
         finalseg.Force_Split_Words.clear()
         finalseg.Force_Split_Words.update(saved)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("张瑞书王凤朝李强市长在会议上说的了是不人中国龘𠀀")),
+               min_size=1, max_size=40))
+def test_viterbi_finds_the_states_jieba_finds(text):
+    """govtext's viterbi (back pointers) against jieba.finalseg.viterbi (copied paths),
+    with jieba's own tables, unknown characters included."""
+    from jieba import finalseg
+
+    from govtext.segment.jieba_cut import viterbi
+
+    _, expected = finalseg.viterbi(text, "BMES", finalseg.start_P, finalseg.trans_P,
+                                   finalseg.emit_P)
+    assert viterbi(text, finalseg.start_P, finalseg.trans_P, finalseg.emit_P) == expected

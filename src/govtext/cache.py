@@ -89,15 +89,17 @@ def read_cached(path: Path | None) -> Any:
         return None
 
 
-def memo(name: str, key: str, build: Callable[[], T]) -> T:
+def memo(name: str, key: str, build: Callable[[], T],
+         valid: Callable[[Any], bool] = lambda value: value is not None) -> T:
     """`build()`, kept in the cache directory as `name-<hash of key>.marshal` and read
     back by later processes; `build` must return what marshal can store (dicts, lists,
-    tuples, sets, strings, numbers). `key` must name every input of `build`."""
+    tuples, sets, strings, numbers). `key` must name every input of `build`; a stored
+    value that is not `valid` (damaged, or of an older layout) is built again."""
     base = cache_dir()
     digest = hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     path = None if base is None else base / f"{name}-{digest}.marshal"
     value = read_cached(path)
-    if value is None:
+    if not valid(value):
         value = build()
         if path is not None:
             write_atomic(path, marshal.dumps(cast(Any, value)))

@@ -11,6 +11,7 @@ phrase indefinite or deictic (一个制糖厂, 这个集团): no name at all.
 
 from __future__ import annotations
 
+import importlib.metadata
 import os
 from functools import lru_cache
 from typing import Callable, Iterator
@@ -41,9 +42,9 @@ def _tags() -> dict[str, str]:
 def _classes() -> tuple[dict[str, str], frozenset[str]]:
     """The clause words with their tags and the frequent common words (`_common`), read
     in one pass over jieba's dict.txt (349,000 lines) and kept in govtext's cache."""
-    import jieba
-
     def build() -> tuple[dict[str, str], frozenset[str]]:
+        import jieba
+
         path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
         tags: dict[str, str] = {}
         common = set()
@@ -59,8 +60,9 @@ def _classes() -> tuple[dict[str, str], frozenset[str]]:
                     common.add(word)
         return tags, frozenset(common)
 
-    key = "|".join((jieba.__version__, *sorted(_CLAUSE), "v", *sorted(_COMMON), "4,3,100"))
-    return cache.memo("jieba-classes", key, build)
+    key = "|".join((importlib.metadata.version("jieba"), *sorted(_CLAUSE), "v", *sorted(_COMMON), "4,3,100"))
+    return cache.memo("jieba-classes", key, build,
+                      valid=lambda v: isinstance(v, tuple) and len(v) == 2)
 
 
 def tag(word: str) -> str | None:

@@ -1,20 +1,22 @@
-"""jieba through a private `jieba.Tokenizer`.
+"""jieba's dictionary and accurate mode, without jieba's module-level state.
 
-The module-level tokenizer (`jieba.dt`) and its `/tmp/jieba.cache` are never touched, so
-govtext can share a process with other jieba users. The dictionary, with the government
-lexicon added, is cached in govtext's cache directory (`govtext.cache`).
+The dictionary is built by a private `jieba.Tokenizer`; the module-level tokenizer
+(`jieba.dt`) and its `/tmp/jieba.cache` are never touched, so govtext can share a process
+with other jieba users. The dictionary, with the government lexicon added, and the HMM's
+tables are cached in govtext's cache directory (`govtext.cache`); words are cut by
+`jieba_cut`.
 """
 
 from __future__ import annotations
 
-import hashlib
+import importlib.metadata
 import logging
-import marshal
 import tempfile
 from array import array
+from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
-from ..cache import cache_dir, read_cached, write_atomic
+from ..cache import memo
 from ..model import Token
 from ..model.tokens import Tokens
 from .base import LexiconSegmenter, bounded_pieces
@@ -35,39 +37,8 @@ class JiebaSegmenter(LexiconSegmenter):
     def _options(self) -> dict[str, Any]:
         return {"hmm": self.hmm, **super()._options()}
 
-    def _build(self) -> Any:
-        import jieba
-
-        tok = jieba.Tokenizer()  # private instance; jieba.dt is left alone
-        words = self.words()
-        # the dictionary with the lexicon added, cached as one marshal blob: reading
-        # it whole takes a fifth of jieba's own `marshal.load` from a file object, and
-        # the lexicon's suggest_freq loop is skipped (the key covers both inputs)
-        key = hashlib.sha1("\n".join((jieba.__version__, *words)).encode("utf-8"))
-        base = cache_dir()
-        cached = (base / f"govtext-jieba-{jieba.__version__}-{key.hexdigest()[:16]}.marshal"
-                  if base is not None else None)
-        entry = read_cached(cached)
-        if isinstance(entry, tuple) and len(entry) == 2:
-            tok.FREQ, tok.total = entry
-            tok.initialized = True
-            return tok
-        with tempfile.TemporaryDirectory() as scratch:  # jieba's own cache: ours replaces it
-            tok.tmp_dir = scratch
-            tok.cache_file = f"govtext-jieba-{jieba.__version__}.cache"
-            logger = logging.getLogger("jieba")
-            level = logger.level
-            logger.setLevel(logging.WARNING)  # jieba logs its loading at DEBUG to stderr
-            try:
-                tok.initialize()
-            finally:
-                logger.setLevel(level)
-        for word in words:
-            # suggest_freq raises the word's frequency just enough to keep it whole
-            tok.add_word(word, freq=tok.suggest_freq(word, tune=False))
-        if cached is not None:
-            write_atomic(cached, marshal.dumps((tok.FREQ, tok.total)))
-        return tok
+    def _build(self) -> JiebaDict:
+        return load_dictionary(self.words())
 
     def _cut(self, backend: Any, text: str) -> Iterable[str]:
         return cut_words(backend, text, self.hmm)
@@ -88,3 +59,46 @@ class JiebaSegmenter(LexiconSegmenter):
             at += len(piece)
         return Tokens.from_offsets(text, offsets)
 
+
+@dataclass(frozen=True, slots=True)
+class JiebaDict:
+    """What jieba's accurate mode reads: word frequencies (with jieba's zero-count
+    prefixes), their total, and the HMM's start, transition and emission tables."""
+
+    FREQ: dict[str, int]
+    total: int
+    start_p: dict[str, float]
+    trans_p: dict[str, dict[str, float]]
+    emit_p: dict[str, dict[str, float]]
+
+
+def load_dictionary(words: Sequence[str]) -> JiebaDict:
+    """jieba's dictionary with `words` added as suggest_freq keeps them whole. It is
+    built once with a private `jieba.Tokenizer` (jieba.dt is left alone) and kept in
+    govtext's cache as one marshal blob, so later processes neither parse dict.txt nor
+    import jieba (whose import alone takes 0.15 s: it loads pkg_resources)."""
+    version = importlib.metadata.version("jieba")
+
+    def build() -> tuple[Any, ...]:
+        import jieba
+        from jieba import finalseg
+
+        tok = jieba.Tokenizer()
+        with tempfile.TemporaryDirectory() as scratch:  # jieba's own cache: ours replaces it
+            tok.tmp_dir = scratch
+            tok.cache_file = f"govtext-jieba-{jieba.__version__}.cache"
+            logger = logging.getLogger("jieba")
+            level = logger.level
+            logger.setLevel(logging.WARNING)  # jieba logs its loading at DEBUG to stderr
+            try:
+                tok.initialize()
+            finally:
+                logger.setLevel(level)
+        for word in words:
+            # suggest_freq raises the word's frequency just enough to keep it whole
+            tok.add_word(word, freq=tok.suggest_freq(word, tune=False))
+        return tok.FREQ, tok.total, finalseg.start_P, finalseg.trans_P, finalseg.emit_P
+
+    entry = memo(f"govtext-jieba-{version}", "\n".join((version, "hmm", *words)), build,
+                 valid=lambda v: isinstance(v, tuple) and len(v) == 5)
+    return JiebaDict(*entry)

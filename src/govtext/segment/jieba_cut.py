@@ -18,8 +18,6 @@ import re
 from math import log
 from typing import Any, Iterator
 
-from jieba import finalseg
-
 # jieba's own patterns (jieba/__init__.py, jieba/finalseg/__init__.py, version 0.42.1)
 _BLOCK = re.compile("[\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+")
 _HAN = re.compile("[\u4E00-\u9FD5]+")
@@ -57,15 +55,44 @@ def _route(blk: str, freq: dict[str, int], logtotal: float) -> list[int]:
     return ends
 
 
-def _hmm(buf: str, at: int, out: list[tuple[int, int]]) -> None:
-    """jieba.finalseg.cut on `buf` (which starts at `at`), without Force_Split_Words."""
+_MIN = -3.14e100  # jieba.finalseg.MIN_FLOAT
+_PREV = {"B": "ES", "M": "MB", "S": "SE", "E": "BM"}  # jieba.finalseg.PrevStatus
+
+
+def viterbi(obs: str, start_p: dict[str, float], trans_p: dict[str, dict[str, float]],
+            emit_p: dict[str, dict[str, float]]) -> list[str]:
+    """The B/M/E/S state of each character, as jieba.finalseg.viterbi finds them: the
+    same sums in the same order, ties to the later state letter (jieba takes the max of
+    (probability, state) pairs); back pointers instead of copied paths."""
+    v = {y: start_p[y] + emit_p[y].get(obs[0], _MIN) for y in "BMES"}
+    back: list[dict[str, str]] = []
+    for ch in obs[1:]:
+        now: dict[str, float] = {}
+        came: dict[str, str] = {}
+        for y in "BMES":
+            em = emit_p[y].get(ch, _MIN)
+            now[y], came[y] = max((v[y0] + trans_p[y0].get(y, _MIN) + em, y0)
+                                  for y0 in _PREV[y])
+        back.append(came)
+        v = now
+    state = max((v[y], y) for y in "ES")[1]
+    states = [state]
+    for came in reversed(back):
+        state = came[state]
+        states.append(state)
+    states.reverse()
+    return states
+
+
+def _hmm(buf: str, at: int, out: list[tuple[int, int]], tables: Any) -> None:
+    """jieba.finalseg.cut on `buf` (which starts at `at`), without Force_Split_Words;
+    `tables` holds the HMM's start_p, trans_p and emit_p."""
     pos = 0
     for m in _HAN.finditer(buf):
         if m.start() > pos:
             _skip(buf, pos, m.start(), at, out)
         han = m.group()
-        _, states = finalseg.viterbi(han, "BMES", finalseg.start_P, finalseg.trans_P,
-                                     finalseg.emit_P)
+        states = viterbi(han, tables.start_p, tables.trans_p, tables.emit_p)
         base = at + m.start()
         begin = nexti = 0
         for i, state in enumerate(states):
@@ -96,13 +123,14 @@ def _skip(buf: str, a: int, b: int, at: int, out: list[tuple[int, int]]) -> None
         out.append((at + pos, at + b))
 
 
-def _block(blk: str, at: int, freq: dict[str, int], logtotal: float, hmm: bool,
+def _block(blk: str, at: int, freq: dict[str, int], logtotal: float, hmm: Any,
            out: list[tuple[int, int]]) -> None:
+    """`hmm`: the HMM's tables, or None for jieba's cut without the HMM."""
     """The words of one block (a run `_BLOCK` matches) starting at offset `at`."""
     ends = _route(blk, freq, logtotal)
     n = len(blk)
     x = 0
-    if not hmm:  # __cut_DAG_NO_HMM: single letters and digits are joined
+    if hmm is None:  # __cut_DAG_NO_HMM: single letters and digits are joined
         buf_start = -1
         while x < n:
             y = ends[x]
@@ -129,7 +157,7 @@ def _block(blk: str, at: int, freq: dict[str, int], logtotal: float, hmm: bool,
                 if x - buf_start == 1:
                     out.append((at + buf_start, at + x))
                 elif not freq.get(blk[buf_start:x]):
-                    _hmm(blk[buf_start:x], at + buf_start, out)
+                    _hmm(blk[buf_start:x], at + buf_start, out, hmm)
                 else:
                     out.extend((at + i, at + i + 1) for i in range(buf_start, x))
                 buf_start = -1
@@ -138,13 +166,14 @@ def _block(blk: str, at: int, freq: dict[str, int], logtotal: float, hmm: bool,
         x = y
 
 
-def iter_spans(tokenizer: Any, text: str, hmm: bool = True) -> Iterator[tuple[int, int]]:
-    """The `(start, end)` of every word `tokenizer.cut(text, HMM=hmm)` yields, except
+def iter_spans(dictionary: Any, text: str, hmm: bool = True) -> Iterator[tuple[int, int]]:
+    """The `(start, end)` of every word jieba's `Tokenizer.cut(text, HMM=hmm)` yields
+    with this dictionary (a `JiebaDict`: FREQ, total and the HMM's tables), except
     whitespace (jieba yields each space and each `\\r\\n` as a word of its own), block by
     block, so a long text never holds all of them at once."""
-    tokenizer.check_initialized()
-    freq = tokenizer.FREQ
-    logtotal = log(tokenizer.total)
+    freq = dictionary.FREQ
+    logtotal = log(dictionary.total)
+    tables = dictionary if hmm else None
     out: list[tuple[int, int]] = []
     pos = 0
     for m in _BLOCK.finditer(text):
@@ -153,7 +182,7 @@ def iter_spans(tokenizer: Any, text: str, hmm: bool = True) -> Iterator[tuple[in
         for i in range(pos, a):
             if not text[i].isspace():
                 yield i, i + 1
-        _block(m.group(), a, freq, logtotal, hmm, out)
+        _block(m.group(), a, freq, logtotal, tables, out)
         yield from out
         out.clear()
         pos = m.end()
@@ -162,11 +191,11 @@ def iter_spans(tokenizer: Any, text: str, hmm: bool = True) -> Iterator[tuple[in
             yield i, i + 1
 
 
-def cut_spans(tokenizer: Any, text: str, hmm: bool = True) -> list[tuple[int, int]]:
+def cut_spans(dictionary: Any, text: str, hmm: bool = True) -> list[tuple[int, int]]:
     """`iter_spans` as a list."""
-    return list(iter_spans(tokenizer, text, hmm))
+    return list(iter_spans(dictionary, text, hmm))
 
 
-def cut_words(tokenizer: Any, text: str, hmm: bool = True) -> Iterator[str]:
+def cut_words(dictionary: Any, text: str, hmm: bool = True) -> Iterator[str]:
     """The words of `cut_spans`, as jieba's `cut` would yield them (no whitespace)."""
-    return (text[a:b] for a, b in cut_spans(tokenizer, text, hmm))
+    return (text[a:b] for a, b in cut_spans(dictionary, text, hmm))
