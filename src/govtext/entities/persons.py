@@ -32,6 +32,11 @@ _CLAUSE_HAN = re.compile(f"(?<![{_HAN_CLASS}])[{_HAN_CLASS}]")
 
 
 @lru_cache(maxsize=1)
+def _dots() -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(DOTS)) + "]")
+
+
+@lru_cache(maxsize=1)
 def _surname_starts() -> re.Pattern[str]:
     """The first character of any surname (where `_surname_len` can be non-zero)."""
     return re.compile("[" + "".join(sorted({re.escape(w[0]) for w in surnames() if w})) + "]")
@@ -75,13 +80,14 @@ def word_persons(s: str, bound: Bound) -> list[NameMatch]:
     chars = translit_chars()
     for m in _surname_starts().finditer(s, 0, max(0, len(s) - 2)):
         i = m.start()
-        if not bound(i, i):
-            continue
+        if bound(i + 1, i + 1) or not bound(i, i):
+            continue  # a two-character name (k + 2 >= 3) has no edge after its first
         k = _surname_len(s[i:i + 3])
         n = k + 2
         j = i + n
-        if k == 0 or j > len(s) or not bound(j, j) \
-                or any(bound(p, p) for p in range(i + 1, j)):
+        # one word of its own: no edge inside (the rarest condition, tested first)
+        if k == 0 or j > len(s) or any(bound(p, p) for p in range(i + 1, j)) \
+                or not bound(j, j):
             continue
         if s[i] in weak_surnames() or s[i + k:j] in _honorifics() or _quoted(s, i, j) \
                 or _in_figures(s, i, j) or all(c in chars for c in s[i:j]) \
@@ -149,8 +155,9 @@ def dotted_persons(s: str, bound: Bound) -> list[NameMatch]:
     out: list[NameMatch] = []
     chars = translit_chars()
     last_end = 0
-    for d in range(1, len(s) - 1):
-        if s[d] not in DOTS or d < last_end or s[d - 1] not in chars or s[d + 1] not in chars:
+    for m in _dots().finditer(s, 1, max(1, len(s) - 1)):
+        d = m.start()
+        if d < last_end or s[d - 1] not in chars or s[d + 1] not in chars:
             continue
         a = d
         while a > 0 and d - a < 8 and s[a - 1] in chars:
