@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from govtext.segment.jieba_backend import JiebaSegmenter
+from govtext.segment.jieba_backend import JiebaSegmenter, jieba_tokenizer
 from govtext.segment.jieba_cut import cut_spans, cut_words
 from govtext.text.prepare import normalize
 
@@ -22,13 +22,9 @@ def tok():
 
 
 @pytest.fixture(scope="module")
-def jieba_tok(tok):
-    """A jieba.Tokenizer over the same dictionary: what the words must equal."""
-    import jieba
-
-    t = jieba.Tokenizer()
-    t.FREQ, t.total, t.initialized = tok.FREQ, tok.total, True
-    return t
+def jieba_tok():
+    """A jieba.Tokenizer with the same words added: what the words must equal."""
+    return jieba_tokenizer(JiebaSegmenter().words())
 
 
 def jieba_words(tok, text: str, hmm: bool) -> list[str]:

@@ -14,6 +14,7 @@ import logging
 import tempfile
 from array import array
 from dataclasses import dataclass
+from math import log
 from typing import Any, Iterable, Sequence
 
 from ..cache import memo
@@ -62,43 +63,58 @@ class JiebaSegmenter(LexiconSegmenter):
 
 @dataclass(frozen=True, slots=True)
 class JiebaDict:
-    """What jieba's accurate mode reads: word frequencies (with jieba's zero-count
-    prefixes), their total, and the HMM's start, transition and emission tables."""
+    """What jieba's accurate mode reads, ready for `jieba_cut`: for each word of the
+    dictionary its log probability, `log(count) - log(total)` (computed once, with
+    jieba's operations, instead of once per candidate word of every text), and
+    `PREFIX` for jieba's zero-count prefixes of longer words; the total count; and the
+    HMM's start, transition and emission tables."""
 
-    FREQ: dict[str, int]
+    logp: dict[str, float]
     total: int
     start_p: dict[str, float]
     trans_p: dict[str, dict[str, float]]
     emit_p: dict[str, dict[str, float]]
 
 
+PREFIX = 1.0  # not a log probability (those are below 0): a prefix, not a word
+
+
+def jieba_tokenizer(words: Sequence[str]) -> Any:
+    """A private `jieba.Tokenizer` (jieba.dt is left alone) with `words` added as
+    suggest_freq keeps them whole; its own cache goes to a scratch directory."""
+    import jieba
+
+    tok = jieba.Tokenizer()
+    with tempfile.TemporaryDirectory() as scratch:
+        tok.tmp_dir = scratch
+        tok.cache_file = f"govtext-jieba-{jieba.__version__}.cache"
+        logger = logging.getLogger("jieba")
+        level = logger.level
+        logger.setLevel(logging.WARNING)  # jieba logs its loading at DEBUG to stderr
+        try:
+            tok.initialize()
+        finally:
+            logger.setLevel(level)
+    for word in words:
+        # suggest_freq raises the word's frequency just enough to keep it whole
+        tok.add_word(word, freq=tok.suggest_freq(word, tune=False))
+    return tok
+
+
 def load_dictionary(words: Sequence[str]) -> JiebaDict:
-    """jieba's dictionary with `words` added as suggest_freq keeps them whole. It is
-    built once with a private `jieba.Tokenizer` (jieba.dt is left alone) and kept in
-    govtext's cache as one marshal blob, so later processes neither parse dict.txt nor
-    import jieba (whose import alone takes 0.15 s: it loads pkg_resources)."""
+    """jieba's dictionary with `words` added (`jieba_tokenizer`), kept in govtext's cache
+    as one marshal blob, so later processes neither parse dict.txt nor import jieba
+    (whose import alone takes 0.15 s: it loads pkg_resources)."""
     version = importlib.metadata.version("jieba")
 
     def build() -> tuple[Any, ...]:
-        import jieba
         from jieba import finalseg
 
-        tok = jieba.Tokenizer()
-        with tempfile.TemporaryDirectory() as scratch:  # jieba's own cache: ours replaces it
-            tok.tmp_dir = scratch
-            tok.cache_file = f"govtext-jieba-{jieba.__version__}.cache"
-            logger = logging.getLogger("jieba")
-            level = logger.level
-            logger.setLevel(logging.WARNING)  # jieba logs its loading at DEBUG to stderr
-            try:
-                tok.initialize()
-            finally:
-                logger.setLevel(level)
-        for word in words:
-            # suggest_freq raises the word's frequency just enough to keep it whole
-            tok.add_word(word, freq=tok.suggest_freq(word, tune=False))
-        return tok.FREQ, tok.total, finalseg.start_P, finalseg.trans_P, finalseg.emit_P
+        tok = jieba_tokenizer(words)
+        logtotal = log(tok.total)
+        logp = {w: log(f) - logtotal if f else PREFIX for w, f in tok.FREQ.items()}
+        return logp, tok.total, finalseg.start_P, finalseg.trans_P, finalseg.emit_P
 
-    entry = memo(f"govtext-jieba-{version}", "\n".join((version, "hmm", *words)), build,
+    entry = memo(f"govtext-jieba-{version}", "\n".join((version, "logp", *words)), build,
                  valid=lambda v: isinstance(v, tuple) and len(v) == 5)
     return JiebaDict(*entry)

@@ -25,29 +25,28 @@ _SKIP = re.compile("[a-zA-Z0-9]+(?:\\.\\d+)?%?")
 _ENG = re.compile("[a-zA-Z0-9]")
 
 
-def _route(blk: str, freq: dict[str, int], logtotal: float) -> list[int]:
+def _route(blk: str, logp: dict[str, float], logtotal: float) -> list[int]:
     """`ends[i]`: the end (exclusive) of the word that starts at `i` on the best path,
-    as jieba's `calc(get_DAG(blk))` chooses it."""
+    as jieba's `calc(get_DAG(blk))` chooses it. `logp` holds each word's
+    `log(count) - log(total)` and a positive value for a prefix that is no word."""
     n = len(blk)
     prob = [0.0] * (n + 1)
     ends = [0] * (n + 1)
-    get = freq.get
+    get = logp.get
     for idx in range(n - 1, -1, -1):
-        best = -1.0
+        best = 0.0
         best_end = -1
         i = idx
-        frag = blk[idx]
-        f = get(frag)
-        while f is not None:  # jieba: `while i < N and frag in FREQ`
-            if f:
-                p = log(f) - logtotal + prob[i + 1]
+        lp = get(blk[idx])
+        while lp is not None:  # jieba: `while i < N and frag in FREQ`
+            if lp < 0.5:  # a word (a prefix with count 0 is no candidate)
+                p = lp + prob[i + 1]
                 if best_end < 0 or p >= best:  # max over (p, x): ties go to the longer word
                     best, best_end = p, i + 1
             i += 1
             if i >= n:
                 break
-            frag = blk[idx:i + 1]
-            f = get(frag)
+            lp = get(blk[idx:i + 1])
         if best_end < 0:  # no word: the character alone, with frequency 1
             best, best_end = 0.0 - logtotal + prob[idx + 1], idx + 1
         prob[idx] = best
@@ -123,11 +122,11 @@ def _skip(buf: str, a: int, b: int, at: int, out: list[tuple[int, int]]) -> None
         out.append((at + pos, at + b))
 
 
-def _block(blk: str, at: int, freq: dict[str, int], logtotal: float, hmm: Any,
+def _block(blk: str, at: int, logp: dict[str, float], logtotal: float, hmm: Any,
            out: list[tuple[int, int]]) -> None:
     """`hmm`: the HMM's tables, or None for jieba's cut without the HMM."""
     """The words of one block (a run `_BLOCK` matches) starting at offset `at`."""
-    ends = _route(blk, freq, logtotal)
+    ends = _route(blk, logp, logtotal)
     n = len(blk)
     x = 0
     if hmm is None:  # __cut_DAG_NO_HMM: single letters and digits are joined
@@ -156,7 +155,7 @@ def _block(blk: str, at: int, freq: dict[str, int], logtotal: float, hmm: Any,
             if buf_start >= 0:
                 if x - buf_start == 1:
                     out.append((at + buf_start, at + x))
-                elif not freq.get(blk[buf_start:x]):
+                elif logp.get(blk[buf_start:x], 1.0) >= 0.5:  # no word of the dictionary
                     _hmm(blk[buf_start:x], at + buf_start, out, hmm)
                 else:
                     out.extend((at + i, at + i + 1) for i in range(buf_start, x))
@@ -168,10 +167,10 @@ def _block(blk: str, at: int, freq: dict[str, int], logtotal: float, hmm: Any,
 
 def iter_spans(dictionary: Any, text: str, hmm: bool = True) -> Iterator[tuple[int, int]]:
     """The `(start, end)` of every word jieba's `Tokenizer.cut(text, HMM=hmm)` yields
-    with this dictionary (a `JiebaDict`: FREQ, total and the HMM's tables), except
+    with this dictionary (a `JiebaDict`: log probabilities, total, the HMM's tables), except
     whitespace (jieba yields each space and each `\\r\\n` as a word of its own), block by
     block, so a long text never holds all of them at once."""
-    freq = dictionary.FREQ
+    logp = dictionary.logp
     logtotal = log(dictionary.total)
     tables = dictionary if hmm else None
     out: list[tuple[int, int]] = []
@@ -182,7 +181,7 @@ def iter_spans(dictionary: Any, text: str, hmm: bool = True) -> Iterator[tuple[i
         for i in range(pos, a):
             if not text[i].isspace():
                 yield i, i + 1
-        _block(m.group(), a, freq, logtotal, tables, out)
+        _block(m.group(), a, logp, logtotal, tables, out)
         yield from out
         out.clear()
         pos = m.end()
