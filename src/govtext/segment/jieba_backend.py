@@ -21,7 +21,7 @@ from ..cache import memo
 from ..model import Token
 from ..model.tokens import Tokens
 from .base import LexiconSegmenter, bounded_pieces
-from .jieba_cut import cut_words, iter_spans
+from .jieba_cut import cut_words, spans_into
 
 
 class JiebaSegmenter(LexiconSegmenter):
@@ -54,9 +54,7 @@ class JiebaSegmenter(LexiconSegmenter):
         offsets: array[int] = array("q")
         at = 0
         for piece in bounded_pieces(source):
-            for a, b in iter_spans(backend, piece, self.hmm):
-                offsets.append(at + a)
-                offsets.append(at + b)
+            spans_into(backend, piece, offsets, self.hmm, at)
             at += len(piece)
         return Tokens.from_offsets(text, offsets)
 

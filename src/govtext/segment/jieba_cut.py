@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 from math import log
-from typing import Any, Iterator
+from array import array
+from typing import Any, Iterator, Union
 
 # jieba's own patterns (jieba/__init__.py, jieba/finalseg/__init__.py, version 0.42.1)
 _BLOCK = re.compile("[\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+")
@@ -54,6 +55,8 @@ def _route(blk: str, logp: dict[str, float], logtotal: float) -> list[int]:
     return ends
 
 
+Flat = Union[list[int], "array[int]"]  # [start0, end0, start1, end1, ...]
+
 _MIN = -3.14e100  # jieba.finalseg.MIN_FLOAT
 _PREV = {"B": "ES", "M": "MB", "S": "SE", "E": "BM"}  # jieba.finalseg.PrevStatus
 
@@ -83,7 +86,7 @@ def viterbi(obs: str, start_p: dict[str, float], trans_p: dict[str, dict[str, fl
     return states
 
 
-def _hmm(buf: str, at: int, out: list[tuple[int, int]], tables: Any) -> None:
+def _hmm(buf: str, at: int, out: Flat, tables: Any) -> None:
     """jieba.finalseg.cut on `buf` (which starts at `at`), without Force_Split_Words;
     `tables` holds the HMM's start_p, trans_p and emit_p."""
     pos = 0
@@ -98,32 +101,32 @@ def _hmm(buf: str, at: int, out: list[tuple[int, int]], tables: Any) -> None:
             if state == "B":
                 begin = i
             elif state == "E":
-                out.append((base + begin, base + i + 1))
+                out.extend((base + begin, base + i + 1))
                 nexti = i + 1
             elif state == "S":
-                out.append((base + i, base + i + 1))
+                out.extend((base + i, base + i + 1))
                 nexti = i + 1
         if nexti < len(han):
-            out.append((base + nexti, base + len(han)))
+            out.extend((base + nexti, base + len(han)))
         pos = m.end()
     if pos < len(buf):
         _skip(buf, pos, len(buf), at, out)
 
 
-def _skip(buf: str, a: int, b: int, at: int, out: list[tuple[int, int]]) -> None:
+def _skip(buf: str, a: int, b: int, at: int, out: Flat) -> None:
     """finalseg's split of a non-Han stretch by `_SKIP` (runs of letters and digits)."""
     pos = a
     for m in _SKIP.finditer(buf, a, b):
         if m.start() > pos:
-            out.append((at + pos, at + m.start()))
-        out.append((at + m.start(), at + m.end()))
+            out.extend((at + pos, at + m.start()))
+        out.extend((at + m.start(), at + m.end()))
         pos = m.end()
     if pos < b:
-        out.append((at + pos, at + b))
+        out.extend((at + pos, at + b))
 
 
 def _block(blk: str, at: int, logp: dict[str, float], logtotal: float, hmm: Any,
-           out: list[tuple[int, int]]) -> None:
+           out: Flat) -> None:
     """`hmm`: the HMM's tables, or None for jieba's cut without the HMM."""
     """The words of one block (a run `_BLOCK` matches) starting at offset `at`."""
     ends = _route(blk, logp, logtotal)
@@ -138,12 +141,12 @@ def _block(blk: str, at: int, logp: dict[str, float], logtotal: float, hmm: Any,
                     buf_start = x
             else:
                 if buf_start >= 0:
-                    out.append((at + buf_start, at + x))
+                    out.extend((at + buf_start, at + x))
                     buf_start = -1
-                out.append((at + x, at + y))
+                out.extend((at + x, at + y))
             x = y
         if buf_start >= 0:
-            out.append((at + buf_start, at + n))
+            out.extend((at + buf_start, at + n))
         return
     buf_start = -1  # __cut_DAG: runs of single characters go to the HMM
     while x <= n:
@@ -154,45 +157,45 @@ def _block(blk: str, at: int, logp: dict[str, float], logtotal: float, hmm: Any,
         else:
             if buf_start >= 0:
                 if x - buf_start == 1:
-                    out.append((at + buf_start, at + x))
+                    out.extend((at + buf_start, at + x))
                 elif logp.get(blk[buf_start:x], 1.0) >= 0.5:  # no word of the dictionary
                     _hmm(blk[buf_start:x], at + buf_start, out, hmm)
                 else:
-                    out.extend((at + i, at + i + 1) for i in range(buf_start, x))
+                    out.extend(k for i in range(at + buf_start, at + x) for k in (i, i + 1))
                 buf_start = -1
             if x < n:
-                out.append((at + x, at + y))
+                out.extend((at + x, at + y))
         x = y
 
 
-def iter_spans(dictionary: Any, text: str, hmm: bool = True) -> Iterator[tuple[int, int]]:
-    """The `(start, end)` of every word jieba's `Tokenizer.cut(text, HMM=hmm)` yields
-    with this dictionary (a `JiebaDict`: log probabilities, total, the HMM's tables), except
-    whitespace (jieba yields each space and each `\\r\\n` as a word of its own), block by
-    block, so a long text never holds all of them at once."""
+def spans_into(dictionary: Any, text: str, out: Flat, hmm: bool = True, at: int = 0) -> None:
+    """Append to `out` the start and end (plus `at`) of every word jieba's
+    `Tokenizer.cut(text, HMM=hmm)` yields with this dictionary (a `JiebaDict`: log
+    probabilities, total, the HMM's tables), except whitespace (jieba yields each space
+    and each `\\r\\n` as a word of its own): `[start0, end0, start1, end1, ...]`."""
     logp = dictionary.logp
     logtotal = log(dictionary.total)
     tables = dictionary if hmm else None
-    out: list[tuple[int, int]] = []
     pos = 0
     for m in _BLOCK.finditer(text):
         a = m.start()
         # outside the blocks every character is a word of its own
         for i in range(pos, a):
             if not text[i].isspace():
-                yield i, i + 1
-        _block(m.group(), a, logp, logtotal, tables, out)
-        yield from out
-        out.clear()
+                out.extend((at + i, at + i + 1))
+        _block(m.group(), at + a, logp, logtotal, tables, out)
         pos = m.end()
     for i in range(pos, len(text)):
         if not text[i].isspace():
-            yield i, i + 1
+            out.extend((at + i, at + i + 1))
 
 
 def cut_spans(dictionary: Any, text: str, hmm: bool = True) -> list[tuple[int, int]]:
-    """`iter_spans` as a list."""
-    return list(iter_spans(dictionary, text, hmm))
+    """The `(start, end)` of every word, as `spans_into` finds them."""
+    flat: list[int] = []
+    spans_into(dictionary, text, flat, hmm)
+    pairs = iter(flat)
+    return list(zip(pairs, pairs))
 
 
 def cut_words(dictionary: Any, text: str, hmm: bool = True) -> Iterator[str]:
