@@ -9,11 +9,13 @@ dates (今年, 去年) have no digits and are never matched; `以来`/`起` stay
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
+from .. import cache
 from ..model import Date
 from ..text.prepare import Prepared
 from .numeral import plain_digits, read_int
@@ -28,12 +30,13 @@ _MONTH_PART = "(?:底|末|初|上旬|中旬|下旬)"
 
 
 @lru_cache(maxsize=1)
-def _atom_pattern() -> regex.Pattern[str]:
-    """The date atoms; Chinese digits come from the one numeral table (〇 and ○)."""
+def _atom_pattern() -> re.Pattern[str]:
+    """The date atoms; Chinese digits come from the one numeral table (〇 and ○).
+    Compiled by `re` (same matches on the 37 documents, twice as fast as `regex`)."""
     cd = plain_digits()
     y_cn = rf"[{cd}]{{4}}"
     not_after = rf"(?<![\d.{cd}十百千万两])"
-    return regex.compile(_ATOM.replace("<NA>", not_after).replace("<YCN>", y_cn)
+    return cache.compile(_ATOM.replace("<NA>", not_after).replace("<YCN>", y_cn)
                          .replace("<CD>", cd))
 
 
@@ -116,7 +119,7 @@ def _iso(y: str | None, m: str | None, d: str | None) -> str | None:
     return None
 
 
-def _atom(mt: regex.Match[str]) -> _Atom | None:
+def _atom(mt: re.Match[str]) -> _Atom | None:
     g = mt.group
     s, e = mt.span()
     if g("iy"):
