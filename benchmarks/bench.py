@@ -6,10 +6,13 @@ Prints figures; asserts nothing.
     python benchmarks/bench.py --quick      # skip the fresh-process figures
 
 Figures, all on the same text in the same run:
-- import + first annotation of one sentence in a fresh interpreter (median of 3);
+- import + first annotation of one sentence in a fresh interpreter: once with an empty
+  cache (the first run after installing builds it), then the median of 5 with the cache
+  filled;
 - jieba alone (a private jieba.Tokenizer, HMM on), chars/s;
 - full `annotate` with the default segmenter and with rjieba (the `fast` extra), chars/s,
-  and their ratio to jieba alone (the targets are >= 1.0 and >= 3.0);
+  and their ratio to jieba alone (the targets are >= 1.0 and >= 3.0): the best of
+  `--rounds` interleaved rounds of the three, each from a collected heap;
 - CPU seconds per stage of one full annotation (prepare, structure, segment, word edges,
   each component, resolve, indicators, the Document), taken step by step;
 - peak memory (max RSS) of a fresh process that annotates the text once.
@@ -46,25 +49,34 @@ def corpus_text(megabytes: float | None) -> str:
     return "\n\n".join([base] * copies)
 
 
-def fresh(code: str, runs: int = 3) -> tuple[float, float]:
-    """Median wall and CPU seconds printed by `code` in fresh interpreters."""
+def fresh(code: str, runs: int = 5) -> tuple[float, float]:
+    """Median wall and CPU seconds printed by `code` in fresh interpreters, after one
+    run that fills govtext's cache and writes bytecode (an installed package has both:
+    pip compiles the bytecode, and the cache outlives the first run)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     walls, cpus = [], []
-    for _ in range(runs):
+    for i in range(runs + 1):
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                             check=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+                             check=True, env=env)
         wall, cpu = out.stdout.split()[-2:]
-        walls.append(float(wall))
-        cpus.append(float(cpu))
+        if i:
+            walls.append(float(wall))
+            cpus.append(float(cpu))
     return statistics.median(walls), statistics.median(cpus)
 
 
 FIRST_CALL = ("import time; t=time.perf_counter(); c=time.process_time(); import govtext; "
               f"govtext.annotate({SENTENCE!r}); "
               "print(time.perf_counter()-t, time.process_time()-c)")
+# VmHWM, not ru_maxrss: Linux keeps a process's ru_maxrss across exec, so a child started
+# by this (large) benchmark process would report the benchmark's own peak
+PEAK_MIB = ("next((int(l.split()[1]) / 1024 for l in open('/proc/self/status') "
+            "if l.startswith('VmHWM')), 0.0) if sys.platform == 'linux' else "
+            "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024")
 PEAK = ("import resource, sys, govtext; from pathlib import Path; "
         "text = Path(sys.argv[1]).read_text(encoding='utf-8') if len(sys.argv) > 1 else ''; "
-        "govtext.annotate(text); "
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)")
+        f"govtext.annotate(text); print({PEAK_MIB})")
 
 
 def timed(fn: Callable[..., Any], *args: Any) -> tuple[Any, float]:
@@ -139,9 +151,18 @@ def main() -> None:
     print(f"python {sys.version.split()[0]}, jieba {jieba.__version__}, govtext {govtext.__version__}")
     print(f"text: {n:,} chars, {len(text.encode('utf-8')) / 1e6:.2f} MB UTF-8")
     if not args.quick:
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as empty:
+            cold = subprocess.run([sys.executable, "-c", FIRST_CALL], capture_output=True,
+                                  text=True, check=True,
+                                  env={**os.environ, "PYTHONPATH": str(ROOT / "src"),
+                                       "GOVTEXT_CACHE_DIR": empty})
+        print(f"import + first annotation (fresh process, empty cache: builds it): "
+              f"{float(cold.stdout.split()[-2]):.2f} s wall")
         wall, cpu = fresh(FIRST_CALL)
-        print(f"import + first annotation (fresh process): {wall:.2f} s wall, {cpu:.2f} s CPU "
-              "(median of 3)")
+        print(f"import + first annotation (fresh process, warm cache): {wall:.2f} s wall, "
+              f"{cpu:.2f} s CPU (median of 5)")
 
     plain = jieba.Tokenizer()
     plain.initialize()

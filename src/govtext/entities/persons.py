@@ -55,15 +55,15 @@ def speech_persons(s: str, bound: Bound) -> list[NameMatch]:
         k = _surname_len(s[i:i + 4])
         if k and not split_off(s, i, bound):
             for n in (k + 2, k + 1):
-                if _is_name(s[i:i + n]) and bound(i + n, i + n) \
-                        and verbs.match(s, i + n) is not None \
+                if verbs.match(s, i + n) is not None and bound(i + n, i + n) \
+                        and _is_name(s[i:i + n]) \
                         and s[i + k:i + n] not in _honorifics():  # 胡老说
                     e = i + n
                     break
         if e < 0 and s[i] in chars:
             run = translit_run(s, i)
             for end in range(run, i + 2, -1):
-                if bound(end, end) and verbs.match(s, end) is not None \
+                if verbs.match(s, end) is not None and bound(end, end) \
                         and is_translit_name(s[i:end]):
                     e = end
                     break
