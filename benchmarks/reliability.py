@@ -39,6 +39,7 @@ PATTERNS: dict[str, tuple[str, str]] = {
     "led-villages": ("深入潭头村、山峰村、", "villages listed with 、 after a lead verb"),
     "host": ("主办单位:秦皇岛市人民政府办公室\n", "主办单位: lines"),
     "city-gov": ("“市政府”", "repeated “市政府”"),
+    "figures": ("增长12.5%、", "figures listed with 、 and no full stop (a table)"),
 }
 
 

@@ -125,3 +125,22 @@ def test_development_gold_partial_f1() -> None:
     assert report.f1("INDICATOR", "partial") >= 0.90
     report = evaluate([gold / "gwr2017-slice.json"])
     assert report.f1("INDICATOR", "partial") >= 0.80
+
+
+def test_overlong_sentences_are_read_in_bounded_pieces():
+    """A table row of figures with no full stop is one "sentence"; the finder reads it in
+    pieces of at most MAX_SENTENCE characters, cut after a clause break, so each
+    quantity's look back stays short (it was quadratic on a page-long list)."""
+    from govtext.indicators.finder import MAX_SENTENCE, _bounded
+    from govtext.model import Region
+
+    text = "粮食产量增长12.5%、" * (3 * MAX_SENTENCE // 10)
+    pieces = list(_bounded(text, [Region(0, len(text), text, "sentence")]))
+    assert len(pieces) >= 3
+    assert all(p.end - p.start <= MAX_SENTENCE and text[p.start:p.end] == p.text
+               for p in pieces)
+    assert [p.start for p in pieces[1:]] == [p.end for p in pieces[:-1]]  # no gap
+    assert pieces[0].start == 0 and pieces[-1].end == len(text)
+    assert all(text[p.end - 1] == "、" for p in pieces[:-1])  # cut after a clause break
+    short = Region(0, 10, text[:10], "sentence")
+    assert list(_bounded(text, [short])) == [short]

@@ -44,3 +44,18 @@ def test_sentences_cover_their_paragraph():
         assert inside[0].start == p.start and inside[-1].end == p.end
         for a, b in zip(inside, inside[1:]):
             assert text[a.end:b.start].strip() == ""
+
+
+def test_marks_far_apart_protect_nothing():
+    """A “ matched with a ” thousands of characters later (scraped text without line
+    breaks joined two reports) made one sentence of 680,000 characters; a pair farther
+    apart than MAX_PROTECTED no longer holds its terminators together."""
+    from govtext.text.sentences import MAX_PROTECTED
+
+    body = "要加强。" * (MAX_PROTECTED // 4 + 10)
+    text = "他说“" + body + "”然后离开。"
+    sentences = analyze(Prepared.of(text)).sentences
+    assert len(sentences) > MAX_PROTECTED // 4
+    assert max(s.end - s.start for s in sentences) < 10
+    near = "他说“" + "要加强。" * 10 + "”然后离开。"  # a real quotation stays whole
+    assert [s.text for s in analyze(Prepared.of(near)).sentences] == [near[:-5], "然后离开。"]

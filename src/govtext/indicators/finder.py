@@ -203,21 +203,43 @@ def _clauses(norm: str, start: int, end: int) -> Iterable[tuple[int, int]]:
         yield s, end
 
 
+MAX_SENTENCE = 2000  # longer "sentences" (tables, lists of figures) are read in pieces
+
+
+def _bounded(text: str, sentences: Sequence[Region]) -> Iterable[Region]:
+    """The sentences, a sentence longer than MAX_SENTENCE cut into pieces at its last
+    clause break (else hard): every reading of a quantity looks back at most one piece,
+    so a page-long list of figures with no full stop stays linear."""
+    for sent in sentences:
+        start = sent.start
+        while sent.end - start > MAX_SENTENCE:
+            limit = start + MAX_SENTENCE
+            cut = max(text.rfind(c, start + 1, limit) for c in "，,；;、") + 1
+            cut = cut if cut > start + 1 else limit
+            yield Region(start, cut, text[start:cut], sent.kind)
+            start = cut
+        yield sent if start == sent.start else Region(start, sent.end, text[start:sent.end],
+                                                      sent.kind)
+
+
 def _joined(text: str, sentences: Sequence[Region]) -> list[Region]:
     """Sentences, with those cut by a stray line break (a sentence with no final
     punctuation and a single line break before the next) joined again."""
-    out: list[Region] = []
+    runs: list[list[Region]] = []  # the sentences of each joined run
     for s in sentences:
-        if out:
-            prev = out[-1]
+        if runs:
+            prev = runs[-1][-1]
             gap = text[prev.end:s.start]
             inner = gap.split("\n")[1:-1]  # lines wholly inside the gap: none may be empty
             if (not gap.strip("\n \t\u3000\u200b") and all(line for line in inner)
                     and prev.text.rstrip()[-1:] not in "。！？!?；;：:"):
-                out[-1] = Region(prev.start, s.end, text[prev.start:s.end], prev.kind)
+                runs[-1].append(s)
                 continue
-        out.append(s)
-    return out
+        runs.append([s])
+    # each run's text is sliced once (joining one by one copied a long run again and again)
+    return [run[0] if len(run) == 1 else
+            Region(run[0].start, run[-1].end, text[run[0].start:run[-1].end], run[0].kind)
+            for run in runs]
 
 
 def find_indicators(text: str, spans: Sequence[Span], sentences: Sequence[Region],
@@ -237,7 +259,7 @@ def find_indicators(text: str, spans: Sequence[Span], sentences: Sequence[Region
     ctx = Context(norm, outline, year, month, dates)
     other_starts = [o.start for o in others]
     qi = 0
-    for sent in _joined(text, sentences):
+    for sent in _bounded(text, _joined(text, sentences)):
         while qi < len(quantities) and quantities[qi].start < sent.start:
             qi += 1
         in_sent = []

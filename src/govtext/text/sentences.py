@@ -5,7 +5,8 @@ run of ``。！？；!?;`` (with any closing quotes or brackets right after it) 
 of its paragraph. Terminators inside a matched pair of quotes or brackets (``“…”``,
 ``《…》``, ``（…）``, ``【…】``, ...) do not end a sentence, so ``他说：“要加强。要推进。”``
 stays whole; a quotation that ends its sentence (``…。”``) is closed before the break.
-Unmatched marks are ignored, so one stray ``“`` cannot swallow a paragraph.
+Unmatched marks are ignored, so one stray ``“`` cannot swallow a paragraph, and so are
+pairs more than `MAX_PROTECTED` characters apart.
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ _TERMINATORS = frozenset("。！？；!?;")
 _MARKS = regex.compile(
     "[" + regex.escape("".join(_PAIRS) + "".join(_CLOSERS) + "".join(_TERMINATORS)) + "]")
 _OPENERS = regex.compile("[" + regex.escape("".join(_PAIRS)) + "]")
+# A pair of marks farther apart than this protects nothing: no quotation or title runs
+# that long inside one sentence, and a “ matched with a ” hundreds of sentences later
+# (scraped text without line breaks) made a sentence of 680,000 characters
+MAX_PROTECTED = 2000
 
 
 def paragraphs(text: str, lines: Sequence[Line], skip: Sequence[tuple[int, int]] = ()) \
@@ -51,7 +56,7 @@ def _protected(text: str, marks: list[tuple[int, str]]) -> dict[int, int]:
             opened = where.get(_CLOSERS[ch])
             if opened:
                 k = opened[-1]
-                if k == 0:
+                if k == 0 and pos - stack[0][0] <= MAX_PROTECTED:
                     pairs[stack[0][0]] = pos
                 for _, c in stack[k:]:
                     where[c].pop()
