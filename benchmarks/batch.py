@@ -10,8 +10,8 @@ machine change every figure):
   (../shared/corpora/state-council-work-reports), speed-up;
 - `govtext annotate --jobs 1` vs `--jobs 2` on N small files (one or two sentences each,
   generated in a temporary folder) and on a few large ones (the reports joined in 4 files);
-- peak memory (max RSS of the `govtext annotate` process) streaming folders of 1x and 2x
-  the reports to JSONL (and Parquet), and a single file 2x the reports in sections:
+- peak memory (max RSS of the `govtext annotate` process) streaming folders of 1x and 4x
+  the reports to JSONL and Parquet, and a single file 2x the reports in sections:
   constant memory means the same peak whatever the size.
 """
 
@@ -122,14 +122,14 @@ def bench_large(tmp: Path) -> None:
 def bench_memory(tmp: Path) -> None:
     texts = reports()
     print(f"peak memory of `govtext annotate` (max RSS of its process), load {load()}")
-    for copies in (1, 2):
+    for copies in (1, 4):
         folder = tmp / f"copies{copies}"
         folder.mkdir()
         for c in range(copies):
             for i, text in enumerate(texts):
                 (folder / f"{c}-{i:02d}.txt").write_text(text, encoding="utf-8")
         size = sum(p.stat().st_size for p in folder.iterdir()) / 2**20
-        for fmt in ("jsonl", "parquet") if copies > 1 else ("jsonl",):
+        for fmt in ("jsonl", "parquet"):
             out = tmp / f"copies{copies}.{fmt}"
             t, peak, summary = measured(["annotate", str(folder), "-f", fmt, "-o", str(out)])
             print(f"  folder {size:5.1f} MB -> {fmt:<7}: peak {peak / 1024:6.0f} MiB, "
