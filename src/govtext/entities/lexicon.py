@@ -140,13 +140,14 @@ _scanners: list[Scanner] = []
 _lock = threading.Lock()
 _automaton: "tuple[Any, tuple[tuple[int, ...], ...], int] | None" = None
 _local = threading.local()
-_CACHED = 2        # long texts whose positions are kept, per thread
-_SHORT = 256       # shorter texts are scanned on every call, not cached
+_CACHED = 2        # texts whose positions are kept, per thread
+_SHORT = 256       # shorter texts skip building the automaton while scanners register
 _CHUNK = 1 << 20   # characters per automaton call, to bound the match list's memory
 
 
 _owners: dict[str, list[int]] = {}  # key -> bits of the scanners that hold it
 _key_lengths: set[int] = set()
+_registering = -1  # the number of scanners at the last `_positions` call
 
 
 def _register(scanner: Scanner) -> int:
@@ -212,14 +213,18 @@ def _scan_short(s: str) -> list["array[int]"]:
 
 
 def _positions(s: str) -> list["array[int]"]:
-    if len(s) < _SHORT:
-        return _scan_short(s)
     n = len(_scanners)
     cache: list[tuple[str, list[array[int]]]] = _local.__dict__.setdefault("cache", [])
     for text, found in cache:
         if text is s and len(found) == n:
             return found
-    found = _scan(s)
+    global _registering
+    # while scanners are still being registered (the first annotation), a short text is
+    # scanned by slice lookups; once a call finds no new scanner, the automaton is built
+    settled = _registering == n
+    _registering = n
+    stale = _automaton is None or _automaton[2] != n
+    found = _scan_short(s) if stale and not settled and len(s) < _SHORT else _scan(s)
     cache[:] = [(t, f) for t, f in cache if t is not s][-(_CACHED - 1):] + [(s, found)]
     return found
 
