@@ -330,8 +330,10 @@ def county_short_forms() -> dict[str, Division]:
     return out
 
 
+@lru_cache(maxsize=None)
 def table(name: str, kind: str) -> tuple[tuple[str, ...], ...]:
-    """Rows of a `word<TAB>kind<TAB>...` table with the given kind."""
+    """Rows of a `word<TAB>kind<TAB>...` table with the given kind (some finders ask
+    for them per document)."""
     return tuple(r for r in read_rows(name) if len(r) > 1 and r[1] == kind)
 
 
