@@ -5,6 +5,8 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govtext.segment import align, get_segmenter
 from govtext.segment.jieba_backend import JiebaSegmenter
@@ -126,3 +128,14 @@ def test_long_runs_without_punctuation_are_fully_covered(seg):
     text = "张" * 30000
     tokens = seg.segment(text, text)
     assert sum(t.end - t.start for t in tokens) == len(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(["山" * 399, "政府" * 201, "a" * 401, "【", "〔",
+                                           "，", "。", " ", "\n", "·", "—", "…", "「"]),
+                          st.text(max_size=5)), max_size=12).map("".join))
+def test_long_runs_prefilter_finds_what_the_exact_pattern_finds(text):
+    """`re` finds candidate stretches first; the exact \\p{P} pattern runs inside them."""
+    from govtext.segment.base import _LONG_RUN, _long_runs
+
+    assert [m.span() for m in _long_runs(text)] == [m.span() for m in _LONG_RUN.finditer(text)]
