@@ -112,3 +112,34 @@ def govtext_warm() -> None:
     import govtext
 
     govtext.annotate("国务院办公厅关于印发实施方案的通知，北京市人民政府，中国银行")
+
+
+def test_memo_keeps_the_most_recently_used_entries(cache_home):
+    import hashlib
+    import os
+    import time
+
+    built = []
+
+    def make(k: str):
+        return lambda: built.append(k) or k
+
+    def path(key: str):
+        return cache_home / f"thing-{hashlib.sha1(key.encode()).hexdigest()[:16]}.marshal"
+
+    for i, key in enumerate("ab"):
+        assert cache.memo("thing", key, make(key), keep=2) == key
+        os.utime(path(key), (time.time() - 100 + i,) * 2)  # a older than b
+    assert cache.memo("thing", "c", make("c"), keep=2) == "c"
+    assert not path("a").exists() and path("b").exists() and path("c").exists()
+    assert cache.memo("thing", "b", make("b!"), keep=2) == "b"  # read back, not built
+    assert cache.memo("thing", "a", make("a"), keep=2) == "a"  # built again
+    assert built == ["a", "b", "c", "a"]
+    assert len(list(cache_home.glob("thing-*.marshal"))) == 2
+
+
+def test_a_damaged_memo_entry_is_built_again(cache_home):
+    assert cache.memo("thing", "k", lambda: (1, 2), valid=lambda v: isinstance(v, tuple)) == (1, 2)
+    (entry,) = cache_home.glob("thing-*.marshal")
+    entry.write_bytes(b"\x00garbage")
+    assert cache.memo("thing", "k", lambda: (3, 4), valid=lambda v: isinstance(v, tuple)) == (3, 4)

@@ -84,25 +84,45 @@ def read_cached(path: Path | None) -> Any:
     if path is None:
         return None
     try:
-        return marshal.loads(path.read_bytes())
+        value = marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         return None
+    try:
+        os.utime(path)  # recently used: `prune` keeps it
+    except OSError:
+        pass
+    return value
+
+
+def prune(directory: Path, pattern: str, keep: int) -> None:
+    """Delete all but the `keep` most recently used files matching `pattern`: entries
+    of other lexicons, user words or versions would otherwise pile up (a jieba
+    dictionary is 9 MB)."""
+    try:
+        files = sorted(directory.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in files[keep:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # another process pruned at the same time, or the directory is read-only
 
 
 def memo(name: str, key: str, build: Callable[[], T],
-         valid: Callable[[Any], bool] = lambda value: value is not None) -> T:
+         valid: Callable[[Any], bool] = lambda value: value is not None,
+         keep: int = 64) -> T:
     """`build()`, kept in the cache directory as `name-<hash of key>.marshal` and read
     back by later processes; `build` must return what marshal can store (dicts, lists,
     tuples, sets, strings, numbers). `key` must name every input of `build`; a stored
-    value that is not `valid` (damaged, or of an older layout) is built again."""
+    value that is not `valid` (damaged, or of an older layout) is built again. At most
+    `keep` entries of one name are kept, the most recently used."""
     base = cache_dir()
     digest = hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     path = None if base is None else base / f"{name}-{digest}.marshal"
     value = read_cached(path)
     if not valid(value):
         value = build()
-        if path is not None:
+        if path is not None and base is not None:
             write_atomic(path, marshal.dumps(cast(Any, value)))
+            prune(base, f"{name}-*.marshal", keep)
     return cast(T, value)
 
 
@@ -155,4 +175,5 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     except Exception:  # the internals differ from what this expects: no cache
         return re.compile(pattern, flags)
     write_atomic(path, marshal.dumps(entry))
+    prune(path.parent, "*.marshal", 256)
     return compiled

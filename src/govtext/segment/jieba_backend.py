@@ -113,6 +113,6 @@ def load_dictionary(words: Sequence[str]) -> JiebaDict:
         logp = {w: log(f) - logtotal if f else PREFIX for w, f in tok.FREQ.items()}
         return logp, tok.total, finalseg.start_P, finalseg.trans_P, finalseg.emit_P
 
-    entry = memo(f"govtext-jieba-{version}", "\n".join((version, "logp", *words)), build,
-                 valid=lambda v: isinstance(v, tuple) and len(v) == 5)
+    entry = memo("govtext-jieba", "\n".join((version, "logp", *words)), build,
+                 valid=lambda v: isinstance(v, tuple) and len(v) == 5, keep=4)
     return JiebaDict(*entry)
