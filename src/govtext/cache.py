@@ -9,8 +9,8 @@ are slow to build and cheap to read back.
   regex engine (`_sre.compile`, which validates it) in a few milliseconds.
 
 The compiled form is private to CPython's `re` and changes between versions, so a cache
-entry is keyed by the interpreter's version, the engine's magic number and a hash of the
-pattern and its flags. Where those internals are missing (another interpreter) or an
+entry is keyed by the interpreter's version (to the patch release), the engine's magic
+number and a hash of the pattern and its flags. Where those internals are missing (another interpreter) or an
 entry cannot be read, `compile` falls back to `re.compile`; a cache that cannot be
 written is skipped. Nothing here ever changes what a pattern matches.
 
@@ -138,7 +138,9 @@ def _engine() -> tuple[Any, Any, Any, str] | None:
     if not all(hasattr(m, a) for m, a in ((_parser, "parse"), (_compiler, "_code"),
                                           (_sre, "compile"), (_sre, "MAGIC"))):
         return None
-    tag = f"{sys.implementation.cache_tag}-{_sre.MAGIC}"
+    # the patch version too: a fix to the code generator changes programs, not the magic
+    version = ".".join(map(str, sys.version_info[:3]))
+    tag = f"{sys.implementation.cache_tag}-{version}-{_sre.MAGIC}"
     return _parser, _compiler, _sre, tag
 
 
