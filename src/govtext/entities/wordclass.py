@@ -11,7 +11,6 @@ phrase indefinite or deictic (一个制糖厂, 这个集团): no name at all.
 
 from __future__ import annotations
 
-import importlib.metadata
 import os
 from functools import lru_cache
 from typing import Callable, Iterator
@@ -60,7 +59,9 @@ def _classes() -> tuple[dict[str, str], frozenset[str]]:
                     common.add(word)
         return tags, frozenset(common)
 
-    key = "|".join((importlib.metadata.version("jieba"), *sorted(_CLAUSE), "v", *sorted(_COMMON), "4,3,100"))
+    from ..segment.jieba_backend import jieba_stamp
+
+    key = "|".join((jieba_stamp(), *sorted(_CLAUSE), "v", *sorted(_COMMON), "4,3,100"))
     return cache.memo("jieba-classes", key, build,
                       valid=lambda v: isinstance(v, tuple) and len(v) == 2)
 
