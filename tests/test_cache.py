@@ -143,3 +143,18 @@ def test_a_damaged_memo_entry_is_built_again(cache_home):
     (entry,) = cache_home.glob("thing-*.marshal")
     entry.write_bytes(b"\x00garbage")
     assert cache.memo("thing", "k", lambda: (3, 4), valid=lambda v: isinstance(v, tuple)) == (3, 4)
+
+
+def test_jieba_stamp_names_the_installed_data_without_importing_jieba():
+    """The dictionary cache is keyed by jieba's data files, read without an import."""
+    import importlib.util
+    import os
+
+    code = ("import sys; from govtext.segment.jieba_backend import jieba_stamp; "
+            "print(jieba_stamp()); print('jieba' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT / "src")}, check=True)
+    stamp, imported = out.stdout.split("\n")[:2]
+    root = Path(importlib.util.find_spec("jieba").submodule_search_locations[0])
+    assert f"dict.txt:{(root / 'dict.txt').stat().st_size}:" in stamp
+    assert imported == "False"
