@@ -47,11 +47,16 @@ def cache_dir() -> Path | None:
     else:
         xdg = os.environ.get("XDG_CACHE_HOME")
         candidates = [(Path(xdg) if xdg else Path.home() / ".cache") / "govtext"]
-    user = os.getuid() if hasattr(os, "getuid") else "user"
-    candidates.append(Path(tempfile.gettempdir()) / f"govtext-{user}")
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    shared = Path(tempfile.gettempdir()) / f"govtext-{uid if uid is not None else 'user'}"
+    candidates.append(shared)
     for base in candidates:
         try:
-            base.mkdir(parents=True, exist_ok=True)
+            base.mkdir(mode=0o700, parents=True, exist_ok=True)
+            # in the shared temp directory, only a directory of our own (another user
+            # could have made one of that name first)
+            if base == shared and uid is not None and base.stat().st_uid != uid:
+                continue
             if os.access(base, os.W_OK):
                 return base
         except OSError:
