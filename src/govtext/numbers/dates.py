@@ -19,6 +19,7 @@ from .. import cache
 from ..model import Date
 from ..text.prepare import Prepared
 from .numeral import plain_digits, read_int
+from .units import unit_table
 
 _Y_AR = r"(?:1[5-9]|20|21)\d\d"
 _M = r"1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十]"
@@ -119,6 +120,18 @@ def _iso(y: str | None, m: str | None, d: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _unit_words() -> tuple[frozenset[str], tuple[int, ...]]:
+    words = frozenset(unit_table()) | frozenset("万亿千百%‰")
+    return words, tuple(sorted({len(w) for w in words}, reverse=True))
+
+
+def _unit_at(norm: str, pos: int) -> bool:
+    """Whether a unit or a multiplier (万, 亿, %) starts at `pos`."""
+    words, lengths = _unit_words()
+    return any(norm[pos:pos + n] in words for n in lengths)
+
+
 def _atom(mt: re.Match[str]) -> _Atom | None:
     g = mt.group
     s, e = mt.span()
@@ -162,7 +175,8 @@ def _atom(mt: re.Match[str]) -> _Atom | None:
     if g("d4"):
         return _Atom(s, e, None, None, str(_num(g("d4"))))
     if g("dm"):
-        return _Atom(s, e, None, g("dm"), g("dd"))
+        # 1·5万人, 49·5摄氏度 in scraped news: a decimal point before a unit, no date
+        return None if _unit_at(mt.string, e) else _Atom(s, e, None, g("dm"), g("dd"))
     if g("by"):
         return _Atom(s, e, g("by"))
     return None

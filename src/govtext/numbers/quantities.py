@@ -36,7 +36,7 @@ from .checks import (chinese_digit_run, financial_in_word, is_magnitude_only, ke
 from .money import compound, symbol_pattern
 from .numeral import cn_chars, financial_chars, multiply, negate, numeral_table
 from .parse import parse_number
-from .tails import extend_tail, percent_value, tenths_run
+from .tails import dotted_decimal, extend_tail, percent_value, tenths_run
 from .units import approx_pattern, approx_words, contexts, currency_of, unit_pattern, unit_table
 from .words import blocked_spans, fixed_spans, in_fixed, inside, word_quantities
 
@@ -101,7 +101,7 @@ def _scanner() -> re.Pattern[str]:
         rf"(?=[\d{first}])"  # a cheap first test at each position
         rf"(?P<pre>{approx_pattern('pre')})?"
         rf"(?:(?<![A-Za-z])(?P<cur>{symbols}) ?)?"  # $20, HK$10, ￥300
-        rf"(?P<sign>负|(?<![\dA-Za-z.\-])-)?"
+        rf"(?P<sign>负|零下|(?<![\dA-Za-z.\-])-)?"
         rf"(?P<num>{num})"
         rf"(?: ?(?P<mid>{approx_pattern('mid')})(?: ?(?P<late>{multiplier_pattern()}+))?)?"
         rf"(?P<big>大)?"
@@ -112,6 +112,9 @@ def _scanner() -> re.Pattern[str]:
 
 
 _RANGE = regex.compile(_RANGE_SEP)
+# the units a temperature below zero (零下) takes, and what each stands for
+_TEMPERATURE = {"℃": "℃", "摄氏度": "摄氏度", "度": "℃"}
+_DOTS = frozenset("·•‧・")
 _LATIN = regex.compile(r"[A-Za-z]")
 _PERCENT_SIGNS = frozenset("%‰‱")
 
@@ -141,8 +144,19 @@ def candidates(norm: str) -> list[_Cand]:
     for m in _scanner().finditer(norm):
         numeral = m.group("num")
         ns, ne = m.span("num")
-        prev = norm[ns - 1] if ns > 0 else ""
-        prev2 = norm[max(0, ns - 2):ns]
+        sign = m.group("sign")
+        if sign == "零下" and m.group("unit") not in _TEMPERATURE:
+            sign = None  # below zero says nothing of a count
+        whole = None  # the integer part of a dotted decimal, read alone before
+        if m.group("unit") and ns > 0 and norm[ns - 1] in _DOTS:
+            dotted = dotted_decimal(norm, ns, numeral)
+            if dotted is not None:  # 49·5摄氏度, 约4·5万棵
+                numeral, ns = dotted
+                if out and out[-1].end > ns:
+                    whole = out.pop()
+        lead = m.start("sign") if sign == "零下" else ns  # 零下 is a word of its own
+        prev = norm[lead - 1] if lead > 0 else ""
+        prev2 = norm[max(0, lead - 2):lead]
         unit_row = units.get(m.group("unit") or "")
         tenths = tenths_run(numeral, m.group("unit") or "")
         if "分之" not in numeral and tenths is None:
@@ -172,10 +186,10 @@ def candidates(norm: str) -> list[_Cand]:
             continue
         if _LATIN.match(prev) or prev == ".":
             continue
-        if m.group("sign") and m.group("sign") != "负" and _dash_after_number(norm, out,
-                                                                           m.start("sign")):
+        if sign and sign not in ("负", "零下") and _dash_after_number(norm, out,
+                                                                 m.start("sign")):
             pass  # 6%－6.5%: a range dash after a number, not a minus sign
-        elif m.group("sign"):
+        elif sign:
             value = negate(value)
             ns = m.start("sign")
         if m.group("mid") == "几" and not m.group("late"):
@@ -189,6 +203,8 @@ def candidates(norm: str) -> list[_Cand]:
                 continue
             value = multiply(value, late)
         unit = m.group("unit") or ""
+        if sign == "零下":
+            unit = _TEMPERATURE[unit]  # 零下五度: degrees Celsius, not kilowatt-hours
         after = norm[m.end("unit"):m.end("unit") + 1] if unit else ""
         if unit and _LATIN.match(unit[-1]) and _LATIN.match(after):
             unit = ""
@@ -200,6 +216,8 @@ def candidates(norm: str) -> list[_Cand]:
         end = m.end("unit") if unit and m.group("unit") else (m.end("late") if m.group("late") else
                                           m.end("mid") if m.group("mid") else ne)
         approx_word = approx["pre"].get(pre) if pre else None
+        if whole is not None and whole.start < start:
+            start, approx_word = whole.start, approx_word or whole.approx  # 约4·5万
         if m.group("mid") and (unit or m.group("late")):
             approx_word = approx_word or approx["mid"][m.group("mid")]
         elif m.group("mid"):
