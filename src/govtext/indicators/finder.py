@@ -68,7 +68,8 @@ def _strip_right(s: str) -> tuple[str, str | None, bool, bool]:
     change = None
     distribute = each = copula = peeled = False
     while s:
-        m = lexicon.COMPARISON.search(s) or lexicon.YEAR_END.search(s)
+        m = (lexicon.COMPARISON.search(s) or lexicon.YEAR_END.search(s)
+             or lexicon.ADJUSTMENT.search(s))
         if m is not None:
             s = s[:m.start()]
             continue

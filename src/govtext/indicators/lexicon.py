@@ -102,6 +102,11 @@ def status_patterns() -> dict[str, regex.Pattern[str]]:
 COMPARISON = regex.compile(
     r"(?:比|较|由|同|与)[^\s，。；、]{0,10}?(?:年|前|初|末|底|期|时|月|间|过去)"
     r"(?:同期|底|末|初)?的?(?:预计|实际)?$")
+# a price adjustment before the change (扣除物价上涨因素, 按可比价格计算): no part of
+# the name, and a clause that holds nothing else names nothing (the name before it stays)
+ADJUSTMENT = regex.compile(
+    r"(?:(?:扣除|剔除|去除|考虑到?|不考虑)[^\s，。；、]{0,12}?因素|按(?:可比价格|可比口径|不变价格)计算)"
+    r"(?:后|以后)?的?$")
 # the year of the figure before it (下降为1952年的39%): no part of the name
 YEAR_END = regex.compile(r"(?:\d{4}|[〇零○一二三四五六七八九]{4})年(?:底|末|初)?的?$")
 # a span of years opening a name: 五年内, 过去五年, 这五年, 1979年至1983年 is a DATE
