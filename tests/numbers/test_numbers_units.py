@@ -67,7 +67,7 @@ def test_unknown_unit_has_no_base() -> None:
 
 def test_unit_flags_are_known() -> None:
     from govtext.data import read_rows
-    known = {"multi", "cn-name", "phase", "alone", "half", "tenth"}
+    known = {"multi", "cn-name", "phase", "alone", "half", "tenth", "decimals"}
     for row in read_rows("units.tsv"):
         flags = row[4].split(",") if len(row) > 4 and row[4] else []
         for flag in flags:

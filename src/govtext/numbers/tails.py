@@ -19,7 +19,7 @@ import regex
 from ..model import Number
 from .candidate import Cand
 from .numeral import exact, numeral_table, plain_digits
-from .units import contexts, unit_table
+from .units import contexts, unit_starts, unit_table
 
 _SPACE_DIGIT = regex.compile(r" ?(\d|[^\W\d_])(?![\d.点])")
 
@@ -30,13 +30,15 @@ def extend_tail(c: Cand, norm: str) -> Cand:
     end = c.end
     nxt = norm[end:end + 1]
     if unit is None or not nxt or nxt == "半" and "half" not in unit.flags or (
-            nxt != "半" and "tenth" not in unit.flags):
+            nxt != "半" and "tenth" not in unit.flags and "decimals" not in unit.flags):
         return c
     if not norm.endswith(c.unit, 0, end) or Fraction(c.value).denominator != 1:
         return c
     if "half" in unit.flags and nxt == "半" and norm[end + 1:end + 2] not in contexts().get(
             "half-stop", frozenset()):
         return replace(c, end=end + 1, value=exact(Fraction(c.value) + Fraction(1, 2)))
+    if "decimals" in unit.flags:
+        return _decimals(c, norm)
     if "tenth" in unit.flags:
         m = _SPACE_DIGIT.match(norm, end)
         if m:
@@ -49,6 +51,27 @@ def extend_tail(c: Cand, norm: str) -> Cand:
                 return replace(c, end=m.end(), value=exact(Fraction(c.value)
                                                             + Fraction(digit, 10)))
     return c
+
+
+_DECIMALS = regex.compile(r"\d{1,2}(?!\d)|[〇零○一二三四五六七八九]{1,2}")
+_NOT_AFTER = "多余几来左上下以点"  # 100米20多个: the digits start a number of their own
+
+
+def _decimals(c: Cand, norm: str) -> Cand:
+    """One or two digits right after a unit flagged `decimals`, in the number's own
+    script, are its decimal places (11秒37 = 11.37 秒, 2米45, 一米八 = 1.8 米), unless
+    another number starts there (100米10秒, 400米12名, 100米20多个)."""
+    m = _DECIMALS.match(norm, c.end)
+    if m is None or m.group().isdigit() == c.chinese:
+        return c
+    tail = norm[m.end():m.end() + 1]
+    if tail and (tail in numeral_table() or tail in _NOT_AFTER or tail in unit_starts()):
+        return c
+    digits = m.group()
+    if not digits.isdigit():
+        digits = "".join(str(numeral_table()[d][1]) for d in digits)
+    return replace(c, end=m.end(),
+                   value=exact(Fraction(c.value) + Fraction(int(digits), 10 ** len(digits))))
 
 
 def percent_value(value: Number, unit: str, kind: str) -> Number | None:

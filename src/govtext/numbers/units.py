@@ -32,6 +32,12 @@ class Unit:
 
 
 @lru_cache(maxsize=1)
+def unit_starts() -> frozenset[str]:
+    """The first characters of the units (where a measure word may start)."""
+    return frozenset(u[0] for u in unit_table() if u)
+
+
+@lru_cache(maxsize=1)
 def unit_table() -> dict[str, Unit]:
     out: dict[str, Unit] = {}
     for row in read_rows("units.tsv"):
