@@ -10,9 +10,9 @@ are slow to build and cheap to read back.
 
 The compiled form is private to CPython's `re` and changes between versions, so a cache
 entry is keyed by the interpreter's version (to the patch release), the engine's magic
-number and a hash of the pattern and its flags. Where those internals are missing (another interpreter) or an
-entry cannot be read, `compile` falls back to `re.compile`; a cache that cannot be
-written is skipped. Nothing here ever changes what a pattern matches.
+number and a hash of the pattern and its flags. Where those internals are missing
+(another interpreter) or an entry is refused, `compile` falls back to `re.compile`; a
+cache that cannot be written is skipped. Nothing here ever changes what a pattern matches.
 
 The directory is `$GOVTEXT_CACHE_DIR`, else `$XDG_CACHE_HOME/govtext`, else
 `~/.cache/govtext`, else a per-user directory under the system temp directory.
@@ -153,34 +153,24 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, read from the cache when a previous process
     compiled the same pattern (see the module docstring)."""
     engine = _engine()
-    base = cache_dir() if engine is not None and len(pattern) >= _MIN_CACHED else None
-    if engine is None or base is None:
+    if engine is None or len(pattern) < _MIN_CACHED:
         return re.compile(pattern, flags)
     parser, compiler, sre, tag = engine
-    key = hashlib.sha1(f"{flags}\0{pattern}".encode("utf-8", "surrogatepass")).hexdigest()
-    path = base / f"re-{tag}" / f"{key}.marshal"
-    entry = read_cached(path)
-    if entry is not None:
-        try:
-            all_flags, code, groups, groupindex, indexgroup = entry
-            compiled: re.Pattern[str] = sre.compile(pattern, all_flags, code, groups,
-                                                    groupindex, indexgroup)
-            return compiled
-        except Exception:  # damaged or foreign entry: compile it again below
-            pass
-    try:
+
+    def program() -> tuple[Any, ...]:
         # re._compiler.compile, step by step, keeping the program to store it
         parsed = parser.parse(pattern, flags)
-        code = [int(c) for c in compiler._code(parsed, flags)]
         groupindex = dict(parsed.state.groupdict)
         names: list[str | None] = [None] * parsed.state.groups
         for name, i in groupindex.items():
             names[i] = name
-        entry = (int(flags | parsed.state.flags), code, parsed.state.groups - 1,
-                 groupindex, tuple(names))
-        compiled = sre.compile(pattern, *entry)
+        return (int(flags | parsed.state.flags), [int(c) for c in compiler._code(parsed, flags)],
+                parsed.state.groups - 1, groupindex, tuple(names))
+
+    try:
+        entry = memo(f"re-{tag}", f"{flags}\0{pattern}", program, keep=256,
+                     valid=lambda v: isinstance(v, tuple) and len(v) == 5)
+        compiled: re.Pattern[str] = sre.compile(pattern, *entry)
+        return compiled
     except Exception:  # the internals differ from what this expects: no cache
         return re.compile(pattern, flags)
-    write_atomic(path, marshal.dumps(entry))
-    prune(path.parent, "*.marshal", 256)
-    return compiled

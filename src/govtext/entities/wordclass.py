@@ -11,7 +11,6 @@ phrase indefinite or deictic (一个制糖厂, 这个集团): no name at all.
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from typing import Callable, Iterator
 
@@ -41,13 +40,12 @@ def _tags() -> dict[str, str]:
 def _classes() -> tuple[dict[str, str], frozenset[str]]:
     """The clause words with their tags and the frequent common words (`_common`), read
     in one pass over jieba's dict.txt (349,000 lines) and kept in govtext's cache."""
-    def build() -> tuple[dict[str, str], frozenset[str]]:
-        import jieba
+    from ..segment.jieba_backend import jieba_file, jieba_stamp
 
-        path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    def build() -> tuple[dict[str, str], frozenset[str]]:
         tags: dict[str, str] = {}
         common = set()
-        with open(path, encoding="utf-8") as f:
+        with open(jieba_file("dict.txt"), encoding="utf-8") as f:
             for line in f:
                 parts = line.split()
                 if len(parts) != 3:
@@ -58,8 +56,6 @@ def _classes() -> tuple[dict[str, str], frozenset[str]]:
                 if pos in _COMMON and len(word) <= 3 and int(count) >= 100:
                     common.add(word)
         return tags, frozenset(common)
-
-    from ..segment.jieba_backend import jieba_stamp
 
     key = "|".join((jieba_stamp(), *sorted(_CLAUSE), "v", *sorted(_COMMON), "4,3,100"))
     return cache.memo("jieba-classes", key, build,
@@ -113,8 +109,6 @@ def clause_in(s: str, a: int, b: int, bound: Bound, allow: str = "") -> bool:
     """Whether a word of `[a, b)` is a clause word or a verb (党中央 + 统揽全局), words of
     one character in `allow` (joiners) aside."""
     return any(tag(s[x:y]) is not None and s[x:y] not in allow for x, y in words_in(a, b, bound))
-
-
 
 
 def _common() -> frozenset[str]:

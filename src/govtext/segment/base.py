@@ -35,13 +35,12 @@ def _long_runs(text: str) -> Iterator[regex.Match[str]]:
 def bounded_pieces(text: str) -> Iterator[str]:
     """`text` in consecutive pieces, none holding a run of more than MAX_RUN
     characters without whitespace or punctuation; joined, they give `text` back."""
-    max_run = MAX_RUN
     pos = 0
     for m in _long_runs(text):
         if m.start() > pos:
             yield text[pos:m.start()]
-        for i in range(m.start(), m.end(), max_run):
-            yield text[i:min(i + max_run, m.end())]
+        for i in range(m.start(), m.end(), MAX_RUN):
+            yield text[i:min(i + MAX_RUN, m.end())]
         pos = m.end()
     if pos < len(text):
         yield text[pos:]
