@@ -23,7 +23,7 @@ from ..cache import memo
 from ..model import Token
 from ..model.tokens import Tokens
 from .base import LexiconSegmenter, bounded_pieces
-from .jieba_cut import cut_words, spans_into
+from .jieba_cut import PREFIX, cut_words, spans_into
 
 
 class JiebaSegmenter(LexiconSegmenter):
@@ -74,9 +74,6 @@ class JiebaDict:
     start_p: dict[str, float]
     trans_p: dict[str, dict[str, float]]
     emit_p: dict[str, dict[str, float]]
-
-
-PREFIX = 1.0  # not a log probability (those are below 0): a prefix, not a word
 
 
 def jieba_tokenizer(words: Sequence[str]) -> Any:

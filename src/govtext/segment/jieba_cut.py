@@ -26,6 +26,11 @@ _SKIP = re.compile("[a-zA-Z0-9]+(?:\\.\\d+)?%?")
 _ENG = re.compile("[a-zA-Z0-9]")
 
 
+# the value `logp` gives a prefix of longer words that is no word itself (jieba counts
+# it 0); a log probability is below 0, so it never equals this
+PREFIX = 1.0
+
+
 def _route(blk: str, logp: dict[str, float], logtotal: float) -> list[int]:
     """`ends[i]`: the end (exclusive) of the word that starts at `i` on the best path,
     as jieba's `calc(get_DAG(blk))` chooses it. `logp` holds each word's
@@ -40,7 +45,7 @@ def _route(blk: str, logp: dict[str, float], logtotal: float) -> list[int]:
         i = idx
         lp = get(blk[idx])
         while lp is not None:  # jieba: `while i < N and frag in FREQ`
-            if lp < 0.5:  # a word (a prefix with count 0 is no candidate)
+            if lp != PREFIX:  # a word (a prefix with count 0 is no candidate)
                 p = lp + prob[i + 1]
                 if best_end < 0 or p >= best:  # max over (p, x): ties go to the longer word
                     best, best_end = p, i + 1
@@ -127,8 +132,8 @@ def _skip(buf: str, a: int, b: int, at: int, out: Flat) -> None:
 
 def _block(blk: str, at: int, logp: dict[str, float], logtotal: float, hmm: Any,
            out: Flat) -> None:
-    """`hmm`: the HMM's tables, or None for jieba's cut without the HMM."""
-    """The words of one block (a run `_BLOCK` matches) starting at offset `at`."""
+    """The words of one block (a run `_BLOCK` matches) starting at offset `at`; `hmm`
+    holds the HMM's tables, or is None for jieba's cut without the HMM."""
     ends = _route(blk, logp, logtotal)
     n = len(blk)
     x = 0
@@ -158,7 +163,7 @@ def _block(blk: str, at: int, logp: dict[str, float], logtotal: float, hmm: Any,
             if buf_start >= 0:
                 if x - buf_start == 1:
                     out.extend((at + buf_start, at + x))
-                elif logp.get(blk[buf_start:x], 1.0) >= 0.5:  # no word of the dictionary
+                elif logp.get(blk[buf_start:x], PREFIX) == PREFIX:  # no word of the dictionary
                     _hmm(blk[buf_start:x], at + buf_start, out, hmm)
                 else:
                     out.extend(k for i in range(at + buf_start, at + x) for k in (i, i + 1))
