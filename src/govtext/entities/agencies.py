@@ -90,8 +90,8 @@ def _grammar() -> _Grammar:
     # a discipline group stationed in a department is part of its organ's name:
     # 市纪委监委 + 驻局纪检监察组
     unit = cache.compile(rf"{trie_pattern(pieces.get('unit', {}))}"
-                      rf"|{compound}(?:{suffix})"
-                      rf"|驻{han}{{1,12}}?纪检监察组")
+                         rf"|{compound}(?:{suffix})"
+                         rf"|驻{han}{{1,12}}?纪检监察组")
     committee = re.compile(rf"(?![委员会]){han}{han}{{0,9}}(?:工作委员会|委员会|工委|委)")
     bare = Scanner(cache.compile(rf"{specific}(?:{suffix})"), pieces.get("stem", {}))
     starts = (list(_central()) + list(divisions()) + ["中共", "政协", "中国人民"] + list(levels)

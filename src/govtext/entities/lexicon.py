@@ -203,12 +203,10 @@ def _scan_short(s: str) -> list["array[int]"]:
         n = len(_scanners)
         found: list[array[int]] = [array("q") for _ in range(n)]
         lengths = sorted(_key_lengths)
-        for i in range(len(s)):
-            bits = {bit for k in lengths if i + k <= len(s)
-                    for bit in _owners.get(s[i:i + k], ())}
-            for bit in sorted(bits):
-                if bit < n:
-                    found[bit].append(i)
+        for i in range(len(s)):  # every owner is registered: its bit is below n
+            for bit in {bit for k in lengths if i + k <= len(s)
+                        for bit in _owners.get(s[i:i + k], ())}:
+                found[bit].append(i)
     return found
 
 

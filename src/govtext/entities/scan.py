@@ -14,17 +14,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from itertools import accumulate, islice
 from typing import TYPE_CHECKING, Callable
 
-from .. import cache
 from .. import lang
 from ..model import Agency, Location, Official, Org, Person, Span
 from ..text.prepare import Prepared
+from .agency_lexicon import _place_in
 from .agencies import AgencyMatch, find_agencies, is_school, town_organ, unit_end
 from .chars import charset
-from .lexicon import Squeezed, breakers, divisions, is_han, trie_pattern
+from .lexicon import Squeezed, breakers, is_han
 from .officials import NameMatch, find_officials, follows, listed_names, role_at, title_at
 from .orgs import OrgMatch, find_orgs
 from .places import Context, Place, context_of, find_abbreviations, find_places, keep_place
@@ -84,13 +84,8 @@ def _trim_to_place(canon: str | None) -> str | None:
     """Cut a leading label (主办单位) off a full name found in running text."""
     if canon is None:
         return None
-    m = _place_re().search(canon)
+    m = _place_in().search(canon)
     return canon[m.start():] if m else None
-
-
-@lru_cache(maxsize=1)
-def _place_re() -> re.Pattern[str]:
-    return cache.compile(trie_pattern(divisions()))
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ component that finds it (see docs/architecture.md for a worked example).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterator
 
 from ..errors import InputError

@@ -30,7 +30,6 @@ from .. import cache
 from ..model import Number, Quantity
 from ..text.prepare import Prepared
 from .candidate import Cand as _Cand
-from .candidate import NumberMatch
 from .checks import (chinese_digit_run, financial_in_word, is_magnitude_only, keep_quantity,
                      magnitude_amount, unit_fits)
 from .money import compound, symbol_pattern
