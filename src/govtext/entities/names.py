@@ -9,6 +9,7 @@ from typing import Callable
 
 import regex
 
+from .. import lang
 from ..data import read_text, read_words
 from .lexicon import table, trie_pattern
 
@@ -46,7 +47,7 @@ def translit_places() -> frozenset[str]:
     return read_words("name_translit_places.txt")
 
 
-DOTS = "·•‧・"
+DOTS = "".join(sorted(lang.chars("middle_dot")))  # 纳瓦兹·谢里夫
 
 
 def translit_run(s: str, i: int, limit: int = 12) -> int:

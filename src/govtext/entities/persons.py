@@ -16,6 +16,7 @@ from typing import Callable, Iterable
 
 import regex
 
+from .. import lang
 from ..data import read_rows, read_words
 from ..text.prepare import normalize
 from .lexicon import is_han, surnames, table, trie_pattern
@@ -33,7 +34,7 @@ _CLAUSE_HAN = re.compile(f"(?<![{_HAN_CLASS}])[{_HAN_CLASS}]")
 
 @lru_cache(maxsize=1)
 def _dots() -> re.Pattern[str]:
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(DOTS)) + "]")
+    return re.compile(lang.char_class("middle_dot"))
 
 
 @lru_cache(maxsize=1)

@@ -15,11 +15,11 @@ from functools import lru_cache
 
 import regex
 
-from .. import cache
+from .. import cache, lang
 from ..model import Date
 from ..text.prepare import Prepared
 from .numeral import plain_digits, read_int
-from .units import unit_table
+from .units import unit_at
 
 _Y_AR = r"(?:1[5-9]|20|21)\d\d"
 _M = r"1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十]"
@@ -37,8 +37,9 @@ def _atom_pattern() -> re.Pattern[str]:
     cd = plain_digits()
     y_cn = rf"[{cd}]{{4}}"
     not_after = rf"(?<![\d.{cd}十百千万两])"
+    dot = lang.char_class("middle_dot")[1:-1]
     return cache.compile(_ATOM.replace("<NA>", not_after).replace("<YCN>", y_cn)
-                         .replace("<CD>", cd))
+                         .replace("<CD>", cd).replace("<DOT>", dot))
 
 
 _ATOM = (
@@ -68,7 +69,7 @@ _ATOM = (
     rf"|<NA>(?P<d4>三十一|三十|二十[一二三四五六七八九]|二十|十[一二三四五六七八九])日"
     r"(?!内|以内|之内|元|圆)"
     # 12·4, 3·15: a day-month name
-    r"|(?<![\d.·・•‧])(?P<dm>1[0-2]|0?[1-9])[·・•‧](?P<dd>3[01]|[12]\d|0?[1-9])(?![\d.·・•‧])"
+    r"|(?<![\d.<DOT>])(?P<dm>1[0-2]|0?[1-9])[<DOT>](?P<dd>3[01]|[12]\d|0?[1-9])(?![\d.<DOT>])"
     # 2018以来: 年 lost in scraping
     rf"|(?<![\d.])(?P<by>{_Y_AR})(?=以来|起|至今))"
 )
@@ -120,18 +121,6 @@ def _iso(y: str | None, m: str | None, d: str | None) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _unit_words() -> tuple[frozenset[str], tuple[int, ...]]:
-    words = frozenset(unit_table()) | frozenset("万亿千百%‰")
-    return words, tuple(sorted({len(w) for w in words}, reverse=True))
-
-
-def _unit_at(norm: str, pos: int) -> bool:
-    """Whether a unit or a multiplier (万, 亿, %) starts at `pos`."""
-    words, lengths = _unit_words()
-    return any(norm[pos:pos + n] in words for n in lengths)
-
-
 def _atom(mt: re.Match[str]) -> _Atom | None:
     g = mt.group
     s, e = mt.span()
@@ -176,7 +165,7 @@ def _atom(mt: re.Match[str]) -> _Atom | None:
         return _Atom(s, e, None, None, str(_num(g("d4"))))
     if g("dm"):
         # 1·5万人, 49·5摄氏度 in scraped news: a decimal point before a unit, no date
-        return None if _unit_at(mt.string, e) else _Atom(s, e, None, g("dm"), g("dd"))
+        return None if unit_at(mt.string, e) else _Atom(s, e, None, g("dm"), g("dd"))
     if g("by"):
         return _Atom(s, e, g("by"))
     return None

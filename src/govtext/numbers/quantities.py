@@ -113,7 +113,6 @@ def _scanner() -> re.Pattern[str]:
 _RANGE = regex.compile(_RANGE_SEP)
 # the units a temperature below zero (零下) takes, and what each stands for
 _TEMPERATURE = {"℃": "℃", "摄氏度": "摄氏度", "度": "℃"}
-_DOTS = frozenset("·•‧・")
 _LATIN = regex.compile(r"[A-Za-z]")
 _PERCENT_SIGNS = frozenset("%‰‱")
 
@@ -147,7 +146,7 @@ def candidates(norm: str) -> list[_Cand]:
         if sign == "零下" and m.group("unit") not in _TEMPERATURE:
             sign = None  # below zero says nothing of a count
         whole = None  # the integer part of a dotted decimal, read alone before
-        if m.group("unit") and ns > 0 and norm[ns - 1] in _DOTS:
+        if m.group("unit"):
             dotted = dotted_decimal(norm, ns, numeral)
             if dotted is not None:  # 49·5摄氏度, 约4·5万棵
                 numeral, ns = dotted

@@ -16,10 +16,11 @@ from fractions import Fraction
 
 import regex
 
+from .. import lang
 from ..model import Number
 from .candidate import Cand
 from .numeral import exact, numeral_table, plain_digits
-from .units import contexts, unit_starts, unit_table
+from .units import contexts, unit_at, unit_table
 
 _SPACE_DIGIT = regex.compile(r" ?(\d|[^\W\d_])(?![\d.点])")
 
@@ -65,7 +66,7 @@ def _decimals(c: Cand, norm: str) -> Cand:
     if m is None or m.group().isdigit() == c.chinese:
         return c
     tail = norm[m.end():m.end() + 1]
-    if tail and (tail in numeral_table() or tail in _NOT_AFTER or tail in unit_starts()):
+    if tail and (tail in numeral_table() or tail in _NOT_AFTER or unit_at(norm, m.end())):
         return c
     digits = m.group()
     if not digits.isdigit():
@@ -96,7 +97,7 @@ def tenths_run(numeral: str, unit: str) -> Number | None:
     return exact(Fraction(table[numeral[0]][1]) + Fraction(table[numeral[1]][1], 10))
 
 
-_DOTTED = regex.compile(r"(?<![\d.])(\d{1,12})[·•‧・]$")
+_DOTTED = regex.compile(rf"(?<![\d.])(\d{{1,12}}){lang.char_class('middle_dot')}$")
 
 
 def dotted_decimal(norm: str, ns: int, numeral: str) -> tuple[str, int] | None:
@@ -104,7 +105,8 @@ def dotted_decimal(norm: str, ns: int, numeral: str) -> tuple[str, int] | None:
     point in scraped news text (49·5摄氏度, 15·8％, 1·5万人): the whole numeral and where
     it starts, or None. Without a unit the dot joins a date name (“3·15”, “12·4”国家宪法日),
     which the caller never passes here."""
-    if not numeral[:1].isdigit():
+    if not numeral[:1].isdigit() or not 0 < ns < len(norm) or \
+            norm[ns - 1] not in lang.chars("middle_dot"):
         return None
     m = _DOTTED.search(norm, max(0, ns - 13), ns)
     return None if m is None else (m.group(1) + "." + numeral, m.start())

@@ -32,9 +32,16 @@ class Unit:
 
 
 @lru_cache(maxsize=1)
-def unit_starts() -> frozenset[str]:
-    """The first characters of the units (where a measure word may start)."""
-    return frozenset(u[0] for u in unit_table() if u)
+def _unit_words() -> tuple[frozenset[str], tuple[int, ...]]:
+    words = frozenset(unit_table()) | frozenset("万亿千百%‰")
+    return words, tuple(sorted({len(w) for w in words}, reverse=True))
+
+
+def unit_at(norm: str, pos: int) -> bool:
+    """Whether a unit or a multiplier (万, 亿, %) starts at `pos`: what follows a number
+    of its own (100米10秒, 1·5万人)."""
+    words, lengths = _unit_words()
+    return any(norm[pos:pos + n] in words for n in lengths)
 
 
 @lru_cache(maxsize=1)
