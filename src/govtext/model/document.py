@@ -48,7 +48,7 @@ class Document:
             raise TypeError(f"Document.text must be str, not {type(self.text).__name__}")
         text = self.text
         n = len(text)
-        tokens = as_tokens(text, self.tokens)
+        tokens = as_tokens(self.tokens)
         if tokens is not self.tokens:
             object.__setattr__(self, "tokens", tokens)
         # Tokens of this very text hold no strings of their own: their offsets suffice
@@ -230,6 +230,5 @@ __all__ = ["Document"]
 
 def _token_pairs(tokens: Sequence[Token]) -> list[list[int]]:
     if isinstance(tokens, Tokens):
-        pairs = iter(tokens.offsets)
-        return [[s, e] for s, e in zip(pairs, pairs)]
+        return [[s, e] for s, e in tokens.spans()]
     return [[t.start, t.end] for t in tokens]

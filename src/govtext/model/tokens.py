@@ -46,9 +46,14 @@ class Tokens(Sequence[Token]):
         """Whether these are tokens of `text` (the same string)."""
         return self._text is text or self._text == text
 
+    def spans(self) -> Iterator[tuple[int, int]]:
+        """The `(start, end)` of every token, without making Token objects."""
+        pairs = iter(self._offsets)
+        return zip(pairs, pairs)
+
     def within(self, n: int) -> bool:
-        """Whether every token lies in a text of length `n`, in order and non-empty-safe
-        (`0 <= start <= end <= n`): the check `Document` makes, without Token objects."""
+        """Whether every token lies in a text of length `n` (`0 <= start <= end <= n`):
+        the check `Document` makes, without Token objects."""
         off = self._offsets
         if not off:
             return True
@@ -78,8 +83,7 @@ class Tokens(Sequence[Token]):
 
     def __iter__(self) -> Iterator[Token]:
         text = self._text
-        pairs = iter(self._offsets)
-        for start, end in zip(pairs, pairs):
+        for start, end in self.spans():
             yield Token(start, end, text[start:end])
 
     def __eq__(self, other: object) -> bool:
@@ -99,6 +103,6 @@ class Tokens(Sequence[Token]):
         return (Tokens.from_offsets, (self._text, self._offsets))
 
 
-def as_tokens(text: str, tokens: Sequence[Token]) -> Sequence[Token]:
+def as_tokens(tokens: Sequence[Token]) -> Sequence[Token]:
     """`tokens` as they are when already `Tokens` or a tuple; else a tuple."""
     return tokens if isinstance(tokens, (Tokens, tuple)) else tuple(tokens)
