@@ -20,6 +20,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bench import PEAK_MIB  # a child's peak memory, read as bench.py reads it
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "corpora"
 
@@ -58,7 +60,7 @@ def make(name: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
 
 
-RUN = """
+RUN = f"""
 import resource, sys, time
 from pathlib import Path
 import govtext
@@ -68,11 +70,7 @@ nlp("市长张瑞书在市政府常务会议上强调")
 start = time.process_time()
 doc = nlp(text)
 cpu = time.process_time() - start
-# VmHWM: ru_maxrss survives exec, so it would hold this script's own peak
-peak = next((int(line.split()[1]) / 1024 for line in open("/proc/self/status")
-             if line.startswith("VmHWM")), 0.0) if sys.platform == "linux" else \
-    resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(cpu, len(doc.spans), peak)
+print(cpu, len(doc.spans), {PEAK_MIB})
 """
 
 

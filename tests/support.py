@@ -9,10 +9,15 @@ A table row or case that exists because of a reported problem says so in its `wh
 from __future__ import annotations
 
 import json
+import os
+import signal
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from hypothesis import strategies as st
+
+from govtext.model import Document
+from govtext.pipeline import Pipeline
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -94,6 +99,22 @@ def assert_indexes_text(doc: Any, text: str) -> None:
             assert text[s.start:s.end] == s.text
 
 
+# -- a pipeline that fails on purpose --------------------------------------------
+
+class Touchy(Pipeline):
+    """Raises on 炸 (a stage bug), kills its own process on 死 (the OOM killer, a
+    segfault) and is interrupted on 停: what the worker tests feed it."""
+
+    def __call__(self, text: str) -> Document:
+        if "死" in text:
+            os.kill(os.getpid(), signal.SIGKILL)
+        if "炸" in text:
+            raise RuntimeError("stage exploded")
+        if "停" in text:
+            raise KeyboardInterrupt
+        return super().__call__(text)
+
+
 # -- notebooks ----------------------------------------------------------------
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
@@ -124,4 +145,4 @@ def assert_committed_clean(path: Path) -> None:
         assert cell.outputs == [] and cell.execution_count is None, path.name
 
 
-__all__ = ["assert_committed_clean", "assert_indexes_text", "code_cells", "notebook_tools", "NOTEBOOKS", "DATA", "PIECES", "case_id", "cases", "check_expect_absent", "gov_text", "table"]
+__all__ = ["Touchy", "assert_committed_clean", "assert_indexes_text", "code_cells", "notebook_tools", "NOTEBOOKS", "DATA", "PIECES", "case_id", "cases", "check_expect_absent", "gov_text", "table"]

@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import signal
 import sys
 from pathlib import Path
 
@@ -22,6 +21,8 @@ from govtext.model import Document
 from govtext.parallel import start_method
 from govtext.pipeline import Pipeline
 
+from support import Touchy
+
 SENTENCE = "市长王凤朝强调，全年投入12.5亿元。"
 
 
@@ -33,19 +34,6 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 def jsonl(out: str) -> list[dict]:
     return [json.loads(line) for line in out.splitlines()]
-
-
-class Touchy(Pipeline):
-    """Raises on 炸 (a stage bug), kills its worker on 死, is interrupted on 停."""
-
-    def __call__(self, text: str) -> Document:
-        if "死" in text:
-            os.kill(os.getpid(), signal.SIGKILL)
-        if "炸" in text:
-            raise RuntimeError("stage exploded")
-        if "停" in text:
-            raise KeyboardInterrupt
-        return super().__call__(text)
 
 
 def folder(tmp_path: Path, n: int, bad: dict[int, str]) -> Path:

@@ -8,7 +8,6 @@ from typing import Any
 
 import multiprocessing
 import os
-import signal
 import subprocess
 import sys
 import textwrap
@@ -20,18 +19,9 @@ from govtext.model import Document
 from govtext.parallel import Failure, WorkerDied, run_ordered, start_method
 from govtext.pipeline import Pipeline
 
+from support import Touchy
+
 SRC = Path(__file__).resolve().parents[1] / "src"
-
-
-class Touchy(Pipeline):
-    """Raises on 炸 (a stage bug) and kills its own process on 死 (OOM killer, segfault)."""
-
-    def __call__(self, text: str) -> Document:
-        if "死" in text:
-            os.kill(os.getpid(), signal.SIGKILL)
-        if "炸" in text:
-            raise RuntimeError("stage exploded")
-        return super().__call__(text)
 
 
 def annotate(pipeline: Pipeline, text: str) -> Document:
