@@ -92,7 +92,6 @@ def breakdown(nlp: Any, text: str) -> dict[str, float]:
     here in turn): prepare, structure, segment, word edges and the squeezed view, each
     component by name, resolve, indicators, and building the Document."""
     from govtext.indicators.component import indicators_of
-    from govtext.model import Document
     from govtext.resolve import decide
 
     out: dict[str, float] = {}
@@ -122,10 +121,7 @@ def breakdown(nlp: Any, text: str) -> dict[str, float]:
     if "indicators" in nlp.stages:
         spans = [*spans, *indicators_of(analysis, spans)]
         lap("indicators")
-    Document(text=analysis.text, spans=tuple(spans), tokens=analysis.tokens,
-             sentences=structure.sentences, paragraphs=structure.paragraphs,
-             boilerplate=structure.boilerplate, outline=structure.outline,
-             metadata=structure.metadata, body=structure.body)
+    nlp._document(analysis, spans)
     lap("document")
     out["total"] = clock() - start
     return out

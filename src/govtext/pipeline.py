@@ -119,7 +119,13 @@ class Pipeline:
             from .indicators.component import indicators_of
 
             spans = [*spans, *indicators_of(analysis, spans)]
-        doc = Document(
+        return self._document(analysis, spans), decisions
+
+    @staticmethod
+    def _document(analysis: Any, spans: Sequence[Any]) -> Document:
+        """The Document of an analysed text and its final spans."""
+        structure = analysis.structure
+        return Document(
             text=analysis.text,
             spans=tuple(spans),
             tokens=analysis.tokens,  # Document keeps `Tokens`, makes other kinds a tuple
@@ -130,7 +136,6 @@ class Pipeline:
             metadata=structure.metadata,
             body=structure.body,
         )
-        return doc, decisions
 
     def __call__(self, text: str) -> Document:
         return self._run(check_text(text), explain=False)[0]
