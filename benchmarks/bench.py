@@ -118,7 +118,7 @@ def breakdown(nlp: Any, text: str) -> dict[str, float]:
         lap(f"  {component.name}")
     spans, _ = decide(candidates, structure)
     lap("resolve")
-    if "indicators" in nlp.stages:
+    if "indicators" in nlp.stages and "numbers" in nlp.stages:  # as Pipeline._run
         spans = [*spans, *indicators_of(analysis, spans)]
         lap("indicators")
     nlp._document(analysis, spans)
