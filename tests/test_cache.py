@@ -150,7 +150,7 @@ def test_jieba_stamp_names_the_installed_data_without_importing_jieba():
     import importlib.util
     import os
 
-    code = ("import sys; from govtext.segment.jieba_backend import jieba_stamp; "
+    code = ("import sys; from govtext.segment.jieba_data import jieba_stamp; "
             "print(jieba_stamp()); print('jieba' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          env={**os.environ, "PYTHONPATH": str(ROOT / "src")}, check=True)

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from govtext.segment.jieba_backend import JiebaSegmenter, jieba_tokenizer
+from govtext.segment.jieba_backend import JiebaSegmenter
+from govtext.segment.jieba_data import jieba_tokenizer
 from govtext.segment.jieba_cut import cut_spans, cut_words
 from govtext.text.prepare import normalize
 
@@ -18,7 +19,7 @@ REPORTS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
 @pytest.fixture(scope="module")
 def tok():
     """govtext's dictionary (what the cutter reads)."""
-    return JiebaSegmenter()._load()
+    return JiebaSegmenter(engine="python")._load()
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,9 @@
 """What govtext keeps between processes: a per-user cache directory for resources that
 are slow to build and cheap to read back.
 
-- jieba's dictionary with the government lexicon added (`segment.jieba_backend`);
+- jieba's data (`segment.jieba_data`, `segment.rust_cut`): the counts jieba gives the
+  government lexicon's words, the HMM's tables, and for the Python engine the whole
+  dictionary with the lexicon added;
 - compiled regular expressions (`compile`). The lexicons become alternations of tens of
   thousands of characters (every division, short form and organ head), and Python's `re`
   spends about half a second of a fresh process parsing and compiling them. The

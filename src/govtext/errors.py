@@ -33,6 +33,7 @@ MESSAGES: dict[str, str] = {
     "E008": "label {label!r} is already registered (by {cls})",
     "E009": "text contains a lone surrogate at offset {offset} (U+{codepoint:04X}); it cannot be "
             "written as UTF-8: decode with errors='replace' or clean it first",
+    "E010": "unknown jieba engine {engine!r}; choose one of {known}",
     # numbers
     "E101": "not a number: {text!r}",
     "E102": "number too long: {digits} digits (govtext reads at most {limit})",

@@ -27,7 +27,7 @@ def add_inputs(p: argparse.ArgumentParser, extra: str = "") -> None:
                    help="decode inputs with this encoding (default: detect UTF-8, GB18030, "
                         "Big5, UTF-16/32 with a BOM)")
     p.add_argument("--segmenter", type=str.lower, default=None, metavar="NAME",
-                   help="jieba (default), rjieba (the fast extra) or pkuseg")
+                   help="jieba (default), rjieba (jieba with its Rust engine required) or pkuseg")
     p.add_argument("--section-chars", type=positive, default=SECTION_CHARS, metavar="N",
                    help="annotate a file longer than this in sections of about N "
                         f"characters, cut at line breaks (default {SECTION_CHARS:,})")

@@ -57,8 +57,8 @@ def make_pipeline(segmenter: str | None) -> Any:
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     except ImportError as exc:
-        extra = {"rjieba": "fast", "pkuseg": "spacy"}.get(segmenter or "", "")
-        hint = f": pip install 'govtext[{extra}]'" if extra else ""
+        hint = {"rjieba": ": pip install rjieba", "pkuseg": ": pip install 'govtext[spacy]'"
+                }.get(segmenter or "", "")
         raise UsageError(f"the {segmenter} segmenter is not installed{hint} ({exc})") from None
 
 

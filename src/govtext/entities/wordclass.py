@@ -40,7 +40,7 @@ def _tags() -> dict[str, str]:
 def _classes() -> tuple[dict[str, str], frozenset[str]]:
     """The clause words with their tags and the frequent common words (`_common`), read
     in one pass over jieba's dict.txt (349,000 lines) and kept in govtext's cache."""
-    from ..segment.jieba_backend import jieba_file, jieba_stamp
+    from ..segment.jieba_data import jieba_file, jieba_stamp
 
     def build() -> tuple[dict[str, str], frozenset[str]]:
         tags: dict[str, str] = {}

@@ -24,8 +24,9 @@ class Segmenter(Protocol):
 
 
 def get_segmenter(name: str = "jieba", **options: Any) -> Segmenter:
-    """A segmenter by name: "jieba" (default), "rjieba" (the Rust port, needs the `fast`
-    extra) or "pkuseg" (needs the `spacy` extra and a model: ``pkuseg_model=PATH``)."""
+    """A segmenter by name: "jieba" (default; option `engine`: "auto", "rust" or
+    "python"), "rjieba" (jieba with its Rust engine required) or "pkuseg" (needs the
+    `spacy` extra and a model: ``pkuseg_model=PATH``)."""
     if name == "jieba":
         from .jieba_backend import JiebaSegmenter
 

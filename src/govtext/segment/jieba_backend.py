@@ -1,54 +1,67 @@
-"""jieba's dictionary and accurate mode, without jieba's module-level state.
-
-The dictionary is built by a private `jieba.Tokenizer`; the module-level tokenizer
-(`jieba.dt`) and its `/tmp/jieba.cache` are never touched, so govtext can share a process
-with other jieba users. The dictionary, with the government lexicon added, and the HMM's
-tables are cached in govtext's cache directory (`govtext.cache`); words are cut by
-`jieba_cut`.
-"""
+"""The jieba segmenter: jieba's accurate mode with the government lexicon, run by one of
+two engines that give the same words (`rust_cut`: jieba-rs; `jieba_cut`: Python), on
+dictionaries from `jieba_data`, without jieba's module-level state."""
 
 from __future__ import annotations
 
-import importlib.util
-import logging
-import tempfile
 from array import array
-from dataclasses import dataclass
-from functools import lru_cache
-from math import log
-from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from ..cache import memo
+from ..errors import InputError
 from ..model import Token
 from ..model.tokens import Tokens
 from .base import LexiconSegmenter, bounded_pieces
-from .jieba_cut import PREFIX, cut_words, spans_into
+from . import rust_cut
+from .jieba_cut import spans_into
+from .jieba_data import JiebaDict, jieba_stamp, load_dictionary
+
+
+ENGINES = ("auto", "rust", "python")
 
 
 class JiebaSegmenter(LexiconSegmenter):
     """Segments with jieba's dictionary plus the government lexicon; `hmm` keeps
-    unknown words (names) whole."""
+    unknown words (names) whole.
+
+    `engine` runs jieba's accurate mode: "python" (`jieba_cut`), "rust" (jieba-rs through
+    `rjieba`, `rust_cut`), or "auto" (the default): rust when rjieba is installed and
+    jieba's dictionary is the one jieba-rs carries, else python. Both give the words of
+    jieba's `Tokenizer.cut`."""
 
     name = "jieba"
 
     def __init__(self, hmm: bool = True, user_words: tuple[str, ...] | list[str] = (),
-                 use_lexicon: bool = True) -> None:
+                 use_lexicon: bool = True, engine: str = "auto") -> None:
         super().__init__(user_words, use_lexicon)
+        if engine not in ENGINES:
+            raise InputError("E010", engine=engine, known="'auto', 'rust' or 'python'")
         self.hmm = hmm
+        self.engine = engine
 
     def _options(self) -> dict[str, Any]:
-        return {"hmm": self.hmm, **super()._options()}
+        return {"hmm": self.hmm, "engine": self.engine, **super()._options()}
 
-    def _build(self) -> JiebaDict:
+    def _build(self) -> JiebaDict | rust_cut.RustJieba:
+        if self.engine != "python":
+            rust = rust_cut.load(self.words(), jieba_stamp(), strict=self.engine == "rust")
+            if rust is not None:
+                return rust
         return load_dictionary(self.words())
 
     def _cut(self, backend: Any, text: str) -> Iterable[str]:
-        return cut_words(backend, text, self.hmm)
+        flat: array[int] = array("q")
+        self._spans_into(backend, text, flat, 0)
+        return (text[flat[i]:flat[i + 1]] for i in range(0, len(flat), 2))
+
+    def _spans_into(self, backend: Any, text: str, out: array[int], at: int) -> None:
+        if isinstance(backend, rust_cut.RustJieba):
+            rust_cut.spans_into(backend, text, out, self.hmm, at)
+        else:
+            spans_into(backend, text, out, self.hmm, at)
 
     def segment(self, text: str, norm: str | None = None) -> Sequence[Token]:
         """Tokens of `text`, cut from its same-length normalized view `norm`, with the
-        offsets `jieba_cut` gives (the same words as `Tokenizer.cut`), as `Tokens`."""
+        offsets the engine gives (the same words as `Tokenizer.cut`), as `Tokens`."""
         if not text:
             return []
         backend = self._load()
@@ -56,94 +69,6 @@ class JiebaSegmenter(LexiconSegmenter):
         offsets: array[int] = array("q")
         at = 0
         for piece in bounded_pieces(source):
-            spans_into(backend, piece, offsets, self.hmm, at)
+            self._spans_into(backend, piece, offsets, at)
             at += len(piece)
         return Tokens.from_offsets(text, offsets)
-
-
-@dataclass(frozen=True, slots=True)
-class JiebaDict:
-    """What jieba's accurate mode reads, ready for `jieba_cut`: for each word of the
-    dictionary its log probability, `log(count) - log(total)` (computed once, with
-    jieba's operations, instead of once per candidate word of every text), and
-    `PREFIX` for jieba's zero-count prefixes of longer words; the total count; and the
-    HMM's start, transition and emission tables."""
-
-    logp: dict[str, float]
-    total: int
-    start_p: dict[str, float]
-    trans_p: dict[str, dict[str, float]]
-    emit_p: dict[str, dict[str, float]]
-
-
-def jieba_tokenizer(words: Sequence[str]) -> Any:
-    """A private `jieba.Tokenizer` (jieba.dt is left alone) with `words` added as
-    suggest_freq keeps them whole; its own cache goes to a scratch directory."""
-    import jieba
-
-    tok = jieba.Tokenizer()
-    with tempfile.TemporaryDirectory() as scratch:
-        tok.tmp_dir = scratch
-        tok.cache_file = f"govtext-jieba-{jieba.__version__}.cache"
-        logger = logging.getLogger("jieba")
-        level = logger.level
-        logger.setLevel(logging.WARNING)  # jieba logs its loading at DEBUG to stderr
-        try:
-            tok.initialize()
-        finally:
-            logger.setLevel(level)
-    for word in words:
-        # suggest_freq raises the word's frequency just enough to keep it whole
-        tok.add_word(word, freq=tok.suggest_freq(word, tune=False))
-    return tok
-
-
-@lru_cache(maxsize=1)
-def _jieba_dir() -> Path | None:
-    spec = importlib.util.find_spec("jieba")  # finds the package without importing it
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    return Path(list(spec.submodule_search_locations)[0])
-
-
-def jieba_file(name: str) -> Path:
-    """A data file of the installed jieba (`dict.txt`), found without importing jieba
-    (its import takes 0.15 s) or importlib.metadata (20 ms)."""
-    root = _jieba_dir()
-    if root is None:
-        raise ModuleNotFoundError("No module named 'jieba'", name="jieba")
-    return root / name
-
-
-@lru_cache(maxsize=1)
-def jieba_stamp() -> str:
-    """What identifies the installed jieba's data: the size and modification time of its
-    dictionary and HMM tables."""
-    parts = []
-    for name in ("dict.txt", "finalseg/prob_emit.py", "finalseg/prob_trans.py",
-                 "finalseg/prob_start.py", "__init__.py"):
-        try:
-            st = jieba_file(name).stat()
-            parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
-        except (OSError, ImportError):  # no jieba: building the dictionary says so
-            parts.append(f"{name}:-")
-    return "|".join(parts)
-
-
-def load_dictionary(words: Sequence[str]) -> JiebaDict:
-    """jieba's dictionary with `words` added (`jieba_tokenizer`), kept in govtext's cache
-    as one marshal blob, so later processes neither parse dict.txt nor import jieba
-    (whose import alone takes 0.15 s: it loads pkg_resources)."""
-    stamp = jieba_stamp()
-
-    def build() -> tuple[Any, ...]:
-        from jieba import finalseg
-
-        tok = jieba_tokenizer(words)
-        logtotal = log(tok.total)
-        logp = {w: log(f) - logtotal if f else PREFIX for w, f in tok.FREQ.items()}
-        return logp, tok.total, finalseg.start_P, finalseg.trans_P, finalseg.emit_P
-
-    entry = memo("govtext-jieba", "\n".join((stamp, "logp", *words)), build,
-                 valid=lambda v: isinstance(v, tuple) and len(v) == 5, keep=4)
-    return JiebaDict(*entry)

@@ -70,22 +70,39 @@ def viterbi(obs: str, start_p: dict[str, float], trans_p: dict[str, dict[str, fl
             emit_p: dict[str, dict[str, float]]) -> list[str]:
     """The B/M/E/S state of each character, as jieba.finalseg.viterbi finds them: the
     same sums in the same order, ties to the later state letter (jieba takes the max of
-    (probability, state) pairs); back pointers instead of copied paths."""
-    v = {y: start_p[y] + emit_p[y].get(obs[0], _MIN) for y in "BMES"}
-    back: list[dict[str, str]] = []
+    (probability, state) pairs); back pointers instead of copied paths. The four states
+    are unrolled: each has two possible predecessors (`_PREV`)."""
+    eB, eM, eE, eS = emit_p["B"].get, emit_p["M"].get, emit_p["E"].get, emit_p["S"].get
+    tB, tM, tE, tS = trans_p["B"], trans_p["M"], trans_p["E"], trans_p["S"]
+    tEB, tSB = tE.get("B", _MIN), tS.get("B", _MIN)
+    tMM, tBM = tM.get("M", _MIN), tB.get("M", _MIN)
+    tSS, tES = tS.get("S", _MIN), tE.get("S", _MIN)
+    tBE, tME = tB.get("E", _MIN), tM.get("E", _MIN)
+    ch = obs[0]
+    vB = start_p["B"] + eB(ch, _MIN)
+    vM = start_p["M"] + eM(ch, _MIN)
+    vE = start_p["E"] + eE(ch, _MIN)
+    vS = start_p["S"] + eS(ch, _MIN)
+    back: list[str] = []  # per character, the predecessors of B, M, E and S
     for ch in obs[1:]:
-        now: dict[str, float] = {}
-        came: dict[str, str] = {}
-        for y in "BMES":
-            em = emit_p[y].get(ch, _MIN)
-            now[y], came[y] = max((v[y0] + trans_p[y0].get(y, _MIN) + em, y0)
-                                  for y0 in _PREV[y])
-        back.append(came)
-        v = now
-    state = max((v[y], y) for y in "ES")[1]
+        em = eB(ch, _MIN)
+        p, q = vE + tEB + em, vS + tSB + em  # B after E or S: a tie goes to S
+        nB, cB = (p, "E") if p > q else (q, "S")
+        em = eM(ch, _MIN)
+        p, q = vM + tMM + em, vB + tBM + em  # M after M or B: a tie goes to M
+        nM, cM = (p, "M") if p >= q else (q, "B")
+        em = eE(ch, _MIN)
+        p, q = vB + tBE + em, vM + tME + em  # E after B or M: a tie goes to M
+        nE, cE = (p, "B") if p > q else (q, "M")
+        em = eS(ch, _MIN)
+        p, q = vS + tSS + em, vE + tES + em  # S after S or E: a tie goes to S
+        nS, cS = (p, "S") if p >= q else (q, "E")
+        back.append(cB + cM + cE + cS)
+        vB, vM, vE, vS = nB, nM, nE, nS
+    state = "E" if vE > vS else "S"
     states = [state]
     for came in reversed(back):
-        state = came[state]
+        state = came["BMES".index(state)]
         states.append(state)
     states.reverse()
     return states

@@ -1,0 +1,277 @@
+"""jieba's accurate mode through jieba-rs (`rjieba`, Rust): the words of `jieba_cut`,
+several times faster. The default engine of the jieba segmenter when rjieba is installed
+and jieba's dictionary is the one jieba-rs carries.
+
+jieba-rs runs jieba's algorithm on jieba's dictionary; three things differ, and are
+made equal here:
+
+- **The total count.** jieba's `add_word` adds the new count to the total even when the
+  word was in the dictionary already; jieba-rs takes the old count off first. Every word
+  probability is divided by the total, so a near tie (不安宁 against 不 + 安宁) can go the
+  other way. `PAD` (a word no block of text can hold) is added with the difference.
+- **Letters and digits the HMM step splits.** jieba splits them with
+  `[a-zA-Z0-9]+(?:\\.\\d+)?%?`; jieba-rs's pattern has an unescaped dot, so `2019-33` stays
+  one word. A word without Han characters that is no dictionary word is split again
+  with jieba's pattern (`jieba_cut._skip`).
+- **Characters outside the blocks** (punctuation, symbols) are words of one character
+  in jieba; they are split to one character each here whatever jieba-rs does.
+- **Near ties.** Where two cuts have the same words in another order (济济济: 济济 + 济 or
+  济 + 济济), the sums differ in the last bit, or not at all, and jieba-rs's rounding and
+  tie-breaking differ from jieba's, in the route and in the HMM. Every difference found
+  (in random text of two to five repeated characters) lies in a block holding one Han
+  character three times in a row; such a block, rare in real text (one in the 36
+  reports: 三百六十行行行), is cut by `jieba_cut` instead.
+
+tests/test_rust_cut.py compares the two engines on the work reports and on random text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Any, NamedTuple, Sequence
+
+from ..cache import memo
+from . import jieba_cut
+from .jieba_cut import _BLOCK, _ENG, Flat
+from .jieba_data import hmm_tables, jieba_file, jieba_tokenizer, load_dictionary
+
+# a word that no text can match: jieba and jieba-rs look words up only inside runs of
+# Han characters, letters, digits and +#&._%- (`_BLOCK`), which U+FFFF is not part of
+PAD = "\uffff"
+# jieba 0.42.1's dict.txt, the dictionary jieba-rs carries (checked by the tests)
+DICT_MD5 = "897a1f17ca8c08caa37a36f92e2da441"
+# jieba-rs's words of one call come back as one list of strings: cut a long text in
+# pieces of about this many characters (at a character outside the blocks, where no
+# word can cross) so that list stays small
+CHUNK = 50_000
+_OUTSIDE = re.compile("[^\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+_TRIPLE = re.compile("([\u4E00-\u9FD5]{1,3})\\1\\1")
+
+
+class RustJieba:
+    """An `rjieba.Jieba` holding jieba's dictionary plus the added words with the counts
+    jieba gives them; `python()` loads `jieba_cut`'s dictionary for the near ties."""
+
+    __slots__ = ("jieba", "has_word", "words", "_python", "_hmm")
+
+    def __init__(self, jieba: Any, words: Sequence[str]) -> None:
+        self.jieba = jieba
+        self.has_word = jieba.has_word
+        self.words = words
+        self._python: Any = None
+        self._hmm: Any = None
+
+    def hmm_tables(self) -> Any:
+        """jieba's HMM tables (`start_p`, `trans_p`, `emit_p`), for `jieba_cut._hmm`."""
+        if self._hmm is None:
+            self._hmm = HmmTables(*hmm_tables())
+        return self._hmm
+
+    def python(self) -> Any:
+        if self._python is None:
+            self._python = load_dictionary(self.words)
+        return self._python
+
+
+class HmmTables(NamedTuple):
+    start_p: dict[str, float]
+    trans_p: dict[str, dict[str, float]]
+    emit_p: dict[str, dict[str, float]]
+
+
+def added_counts(words: Sequence[str], stamp: str) -> tuple[bool, list[int], int]:
+    """Whether the installed jieba's dictionary is the one jieba-rs carries; the count
+    jieba's `suggest_freq` gives each of `words`, added in order; and the count jieba-rs's
+    total lacks after they are added. Kept in govtext's cache (computing it loads jieba)."""
+
+    def build() -> tuple[bool, list[int], int]:
+        same = hashlib.md5(jieba_file("dict.txt").read_bytes()).hexdigest() == DICT_MD5
+        tok = jieba_tokenizer(())
+        base_total = tok.total
+        before = {w: tok.FREQ.get(w, 0) for w in words}
+        for word in words:  # as jieba_tokenizer adds them
+            tok.add_word(word, freq=tok.suggest_freq(word, tune=False))
+        counts = [tok.FREQ[w] for w in words]
+        rust_total = base_total + sum(c - before[w] for w, c in zip(words, counts))
+        return same, counts, tok.total - rust_total
+
+    return memo("govtext-jieba-counts", "\n".join((stamp, *words)), build,
+                valid=lambda v: isinstance(v, tuple) and len(v) == 3 and len(v[1]) == len(words),
+                keep=8)
+
+
+def load(words: Sequence[str], stamp: str, strict: bool = False) -> RustJieba | None:
+    """jieba-rs with `words` added, or None when rjieba is not installed or (unless
+    `strict`) jieba's dictionary is not the one jieba-rs carries."""
+    try:
+        import rjieba
+    except ImportError:
+        if strict:
+            raise ImportError("the rjieba segmenter needs rjieba: pip install rjieba") from None
+        return None
+    same, counts, pad = added_counts(words, stamp)
+    if not same and not strict:
+        return None
+    jb = rjieba.Jieba()
+    for word, count in zip(words, counts):
+        jb.add_word(word, count, None)
+    if pad > 0:
+        jb.add_word(PAD, pad, None)
+    return RustJieba(jb, words)
+
+
+def spans_into(engine: RustJieba, text: str, out: Flat, hmm: bool = True, at: int = 0) -> None:
+    """What `jieba_cut.spans_into` appends to `out` for `text`, cut by jieba-rs."""
+    start = 0
+    while start < len(text):
+        m = _OUTSIDE.search(text, start + CHUNK) if len(text) - start > CHUNK else None
+        end = m.start() if m else len(text)
+        _chunk(engine, text[start:end], out, hmm, at + start)
+        start = end
+
+
+def _chunk(engine: RustJieba, text: str, out: Flat, hmm: bool, at: int) -> None:
+    """Blocks with a near tie go to `jieba_cut`, the rest to jieba-rs."""
+    pos = 0
+    for m in _TRIPLE.finditer(text):
+        if m.start() < pos:
+            continue  # in the block just cut
+        a = m.start()
+        while a > pos and not _OUTSIDE.match(text, a - 1):
+            a -= 1
+        after = _OUTSIDE.search(text, m.end())
+        b = after.start() if after else len(text)
+        if a > pos:
+            _rust(engine, text[pos:a], out, hmm, at + pos)
+        jieba_cut.spans_into(engine.python(), text[a:b], out, hmm, at + a)
+        pos = b
+    if pos < len(text):
+        _rust(engine, text[pos:], out, hmm, at + pos)
+
+
+def _rust(engine: RustJieba, text: str, out: Flat, hmm: bool, at: int) -> None:
+    """jieba-rs's route (its cut without the HMM); with `hmm`, jieba's `__cut_DAG` on it:
+    runs of one-character words that are no dictionary word go to `jieba_cut`'s HMM,
+    whose ties break as jieba's do (jieba-rs's HMM breaks them otherwise)."""
+    source = _SURROGATE.sub("\ufffd", text)  # Rust takes UTF-8; the length stays
+    words = engine.jieba.cut(source, False)
+    if not hmm:
+        _no_hmm(engine, words, out, at)
+    else:
+        _with_hmm(engine, source, words, out, at)
+    if sum(map(len, words)) != len(text):
+        raise RuntimeError(f"rjieba returned {sum(map(len, words))} characters of {len(text)}")
+
+
+def _no_hmm(engine: RustJieba, words: list[str], out: Flat, at: int) -> None:
+    pos = at
+    extend = out.extend
+    for w in words:
+        n = len(w)
+        if n == 1:
+            if not w.isspace():
+                extend((pos, pos + 1))
+        elif "\u4e00" <= w[0] <= "\u9fd5":  # a dictionary word
+            extend((pos, pos + n))
+        else:
+            _odd(engine, w, pos, out)
+        pos += n
+
+
+# characters of a block that are not Han: a word of one of them joins the HMM's run
+_BLOCK_OTHER = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+#&._%-")
+
+
+def _with_hmm(engine: RustJieba, source: str, words: list[str], out: Flat, at: int) -> None:
+    tables = engine.hmm_tables()
+    has_word = engine.has_word
+    extend = out.extend
+    run = -1  # where the current run of one-character route words starts
+    pos = at
+    for w in words:
+        n = len(w)
+        first = w[0]
+        if "\u4e00" <= first <= "\u9fd5":
+            if n == 1:  # most often: a Han character alone
+                if run < 0:
+                    run = pos
+            else:
+                if run >= 0:
+                    _flush(source, run, pos, at, out, has_word, tables)
+                    run = -1
+                extend((pos, pos + n))
+        elif first in _BLOCK_OTHER and (n == 1 or _LETTERS.fullmatch(w) and not has_word(w)):
+            if run < 0:  # one-character route words (jieba-rs joins letters and digits)
+                run = pos
+        else:
+            if run >= 0:
+                _flush(source, run, pos, at, out, has_word, tables)
+                run = -1
+            if n == 1:
+                if not first.isspace():
+                    extend((pos, pos + 1))
+            else:
+                _odd(engine, w, pos, out)
+        pos += n
+    if run >= 0:
+        _flush(source, run, pos, at, out, has_word, tables)
+
+
+_LETTERS = re.compile("[a-zA-Z0-9]+")
+
+
+def _flush(source: str, a: int, b: int, at: int, out: Flat, has_word: Any, tables: Any) -> None:
+    """jieba's `__cut_DAG` on a run of one-character route words from `a` to `b` (offsets
+    of `out`; `source` starts at `at`)."""
+    if b - a == 1:
+        out.extend((a, b))
+        return
+    run = source[a - at:b - at]
+    if not has_word(run):
+        jieba_cut._hmm(run, a, out, tables)
+    else:  # the run is a word the route passed over: its characters one by one
+        out.extend(k for i in range(a, b) for k in (i, i + 1))
+
+
+def _odd(engine: RustJieba, w: str, at: int, out: Flat) -> None:
+    """A route word of several characters that does not start with a Han character:
+    split, as jieba would, into single characters outside the blocks and, inside them,
+    the dictionary word or runs of letters and digits."""
+    pos = 0
+    for m in _BLOCK.finditer(w):
+        _single(w, pos, m.start(), at, out)
+        run = w[m.start():m.end()]
+        if m.start() == 0 and m.end() == len(w) and engine.has_word(run) or _has_han(run):
+            out.extend((at + m.start(), at + m.end()))
+        else:  # __cut_DAG_NO_HMM: runs of single letters and digits are joined
+            _letters(w, m.start(), m.end(), at, out)
+        pos = m.end()
+    _single(w, pos, len(w), at, out)
+
+
+def _has_han(s: str) -> bool:
+    return any("\u4e00" <= c <= "\u9fd5" for c in s)
+
+
+def _single(w: str, a: int, b: int, at: int, out: Flat) -> None:
+    for i in range(a, b):
+        if not w[i].isspace():
+            out.extend((at + i, at + i + 1))
+
+
+def _letters(w: str, a: int, b: int, at: int, out: Flat) -> None:
+    i = a
+    while i < b:
+        j = i + 1
+        if _ENG.match(w, i):
+            while j < b and _ENG.match(w, j):
+                j += 1
+        out.extend((at + i, at + j))
+        i = j
+
+
+__all__ = ["PAD", "RustJieba", "load", "spans_into"]
