@@ -120,7 +120,8 @@ def test_bounded_pieces_are_cut_alike(engines):
     lambda alphabet: st.text(alphabet=st.sampled_from(alphabet), min_size=2, max_size=60)),
     st.booleans())
 def test_same_words_on_repeated_characters(engines, text, hmm):
-    """Near ties: 济济济 cut as 济济 + 济 or 济 + 济济, 不发不发不发 in the HMM. jieba-rs
-    broke such ties otherwise in one random text of ten (found this way)."""
+    """Near ties: 济济济 cut as 济济 + 济 or 济 + 济济 (the route), 不发不发不发 (the HMM).
+    Found this way: jieba-rs cut one such text in ten otherwise, until its total was
+    padded to jieba's (dict.txt lists three words twice) and the HMM step ran here."""
     rust, python = engines
     assert spans(rust, text, hmm) == spans(python, text, hmm)

@@ -5,22 +5,18 @@ and jieba's dictionary is the one jieba-rs carries.
 jieba-rs runs jieba's algorithm on jieba's dictionary; three things differ, and are
 made equal here:
 
-- **The total count.** jieba's `add_word` adds the new count to the total even when the
-  word was in the dictionary already; jieba-rs takes the old count off first. Every word
-  probability is divided by the total, so a near tie (不安宁 against 不 + 安宁) can go the
-  other way. `PAD` (a word no block of text can hold) is added with the difference.
-- **Letters and digits the HMM step splits.** jieba splits them with
-  `[a-zA-Z0-9]+(?:\\.\\d+)?%?`; jieba-rs's pattern has an unescaped dot, so `2019-33` stays
-  one word. A word without Han characters that is no dictionary word is split again
-  with jieba's pattern (`jieba_cut._skip`).
+- **The total count.** jieba-rs's total is the sum of its words' counts. jieba's also
+  counts again the three words dict.txt lists twice, and, when `add_word` gives a word
+  a new count, keeps its old one. Every word's probability is divided by the total, so
+  near ties (不安宁 against 不 + 安宁; 济济济 as 济济 + 济 or 济 + 济济) went the other way
+  in jieba-rs. `PAD` (a word no block of text can hold) is added with the difference.
+- **The HMM step.** jieba-rs's HMM breaks ties between states otherwise than jieba (不发不发
+  不发). jieba-rs gives the route (its cut without the HMM), and jieba's `__cut_DAG` runs
+  here, with `jieba_cut`'s HMM, on the runs of one-character words.
+- **Letters and digits.** jieba's HMM step splits them with `[a-zA-Z0-9]+(?:\\.\\d+)?%?`;
+  with HMM off, jieba joins runs of single letters and digits.
 - **Characters outside the blocks** (punctuation, symbols) are words of one character
   in jieba; they are split to one character each here whatever jieba-rs does.
-- **Near ties.** Where two cuts have the same words in another order (济济济: 济济 + 济 or
-  济 + 济济), the sums differ in the last bit, or not at all, and jieba-rs's rounding and
-  tie-breaking differ from jieba's, in the route and in the HMM. Every difference found
-  (in random text of two to five repeated characters) lies in a block holding one Han
-  character three times in a row; such a block, rare in real text (one in the 36
-  reports: 三百六十行行行), is cut by `jieba_cut` instead.
 
 tests/test_rust_cut.py compares the two engines on the work reports and on random text.
 """
@@ -34,7 +30,7 @@ from typing import Any, NamedTuple, Sequence
 from ..cache import memo
 from . import jieba_cut
 from .jieba_cut import _BLOCK, _ENG, Flat
-from .jieba_data import hmm_tables, jieba_file, jieba_tokenizer, load_dictionary
+from .jieba_data import hmm_tables, jieba_file, jieba_tokenizer
 
 # a word that no text can match: jieba and jieba-rs look words up only inside runs of
 # Han characters, letters, digits and +#&._%- (`_BLOCK`), which U+FFFF is not part of
@@ -49,20 +45,15 @@ _OUTSIDE = re.compile("[^\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-_TRIPLE = re.compile("([\u4E00-\u9FD5]{1,3})\\1\\1")
-
-
 class RustJieba:
     """An `rjieba.Jieba` holding jieba's dictionary plus the added words with the counts
-    jieba gives them; `python()` loads `jieba_cut`'s dictionary for the near ties."""
+    jieba gives them, and jieba's HMM tables once they are needed."""
 
-    __slots__ = ("jieba", "has_word", "words", "_python", "_hmm")
+    __slots__ = ("jieba", "has_word", "_hmm")
 
-    def __init__(self, jieba: Any, words: Sequence[str]) -> None:
+    def __init__(self, jieba: Any) -> None:
         self.jieba = jieba
         self.has_word = jieba.has_word
-        self.words = words
-        self._python: Any = None
         self._hmm: Any = None
 
     def hmm_tables(self) -> Any:
@@ -70,11 +61,6 @@ class RustJieba:
         if self._hmm is None:
             self._hmm = HmmTables(*hmm_tables())
         return self._hmm
-
-    def python(self) -> Any:
-        if self._python is None:
-            self._python = load_dictionary(self.words)
-        return self._python
 
 
 class HmmTables(NamedTuple):
@@ -90,16 +76,14 @@ def added_counts(words: Sequence[str], stamp: str) -> tuple[bool, list[int], int
 
     def build() -> tuple[bool, list[int], int]:
         same = hashlib.md5(jieba_file("dict.txt").read_bytes()).hexdigest() == DICT_MD5
-        tok = jieba_tokenizer(())
-        base_total = tok.total
-        before = {w: tok.FREQ.get(w, 0) for w in words}
-        for word in words:  # as jieba_tokenizer adds them
-            tok.add_word(word, freq=tok.suggest_freq(word, tune=False))
+        tok = jieba_tokenizer(words)
         counts = [tok.FREQ[w] for w in words]
-        rust_total = base_total + sum(c - before[w] for w, c in zip(words, counts))
+        # jieba-rs's total is the sum of its words' counts; jieba's also counts again the
+        # words that dict.txt lists twice, and the old count of every word added again
+        rust_total = sum(tok.FREQ.values())
         return same, counts, tok.total - rust_total
 
-    return memo("govtext-jieba-counts", "\n".join((stamp, *words)), build,
+    return memo("govtext-jieba-counts", "\n".join((stamp, "pad: sum of counts", *words)), build,
                 valid=lambda v: isinstance(v, tuple) and len(v) == 3 and len(v[1]) == len(words),
                 keep=8)
 
@@ -121,7 +105,7 @@ def load(words: Sequence[str], stamp: str, strict: bool = False) -> RustJieba | 
         jb.add_word(word, count, None)
     if pad > 0:
         jb.add_word(PAD, pad, None)
-    return RustJieba(jb, words)
+    return RustJieba(jb)
 
 
 def spans_into(engine: RustJieba, text: str, out: Flat, hmm: bool = True, at: int = 0) -> None:
@@ -130,27 +114,8 @@ def spans_into(engine: RustJieba, text: str, out: Flat, hmm: bool = True, at: in
     while start < len(text):
         m = _OUTSIDE.search(text, start + CHUNK) if len(text) - start > CHUNK else None
         end = m.start() if m else len(text)
-        _chunk(engine, text[start:end], out, hmm, at + start)
+        _rust(engine, text[start:end], out, hmm, at + start)
         start = end
-
-
-def _chunk(engine: RustJieba, text: str, out: Flat, hmm: bool, at: int) -> None:
-    """Blocks with a near tie go to `jieba_cut`, the rest to jieba-rs."""
-    pos = 0
-    for m in _TRIPLE.finditer(text):
-        if m.start() < pos:
-            continue  # in the block just cut
-        a = m.start()
-        while a > pos and not _OUTSIDE.match(text, a - 1):
-            a -= 1
-        after = _OUTSIDE.search(text, m.end())
-        b = after.start() if after else len(text)
-        if a > pos:
-            _rust(engine, text[pos:a], out, hmm, at + pos)
-        jieba_cut.spans_into(engine.python(), text[a:b], out, hmm, at + a)
-        pos = b
-    if pos < len(text):
-        _rust(engine, text[pos:], out, hmm, at + pos)
 
 
 def _rust(engine: RustJieba, text: str, out: Flat, hmm: bool, at: int) -> None:
