@@ -158,3 +158,50 @@ def test_jieba_stamp_names_the_installed_data_without_importing_jieba():
     root = Path(importlib.util.find_spec("jieba").submodule_search_locations[0])
     assert f"dict.txt:{(root / 'dict.txt').stat().st_size}:" in stamp
     assert imported == "False"
+
+
+FIRST_CALL = """
+import gc, sys
+{before}
+import govtext
+doc = govtext.annotate("市长张瑞书在市政府常务会议上强调")
+print(gc.isenabled(), 'jieba' in sys.modules, 'rjieba' in sys.modules,
+      'rjieba.rjieba' in sys.modules, [t.text for t in doc.tokens][:2])
+import rjieba
+print(rjieba.cut("市长张瑞书"))
+"""
+
+
+@pytest.mark.parametrize("before, collector", [("", "True"), ("gc.disable()", "False")])
+def test_a_fresh_process_warm_cache(before, collector):
+    """A warm process imports neither jieba nor rjieba's package (whose __init__ builds a
+    Jieba of its own); the collector, paused for the first call, is as it was before;
+    rjieba imports normally afterwards."""
+    import os
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    code = FIRST_CALL.format(before=before)
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=env, check=True).stdout.splitlines()
+    assert out[0] == f"{collector} False False True ['市长', '张瑞书']"
+    assert out[1] == "['市长', '张瑞书']"
+
+
+def test_the_collector_comes_back_when_the_first_call_fails(monkeypatch):
+    import gc
+
+    from govtext import pipeline
+
+    class Boom:
+        name = "boom"
+
+        def __call__(self, analysis):
+            assert not gc.isenabled()  # paused during the first call
+            raise RuntimeError("boom")
+
+    monkeypatch.setattr(pipeline, "_LOADED", False)
+    nlp = pipeline.Pipeline(components=[Boom()])
+    with pytest.raises(RuntimeError, match="boom"):
+        nlp("市长张瑞书")
+    assert gc.isenabled() and pipeline._LOADED

@@ -12,6 +12,7 @@ component can be switched off by its name (``disable=["terms"]``).
 
 from __future__ import annotations
 
+import gc
 from typing import Any, Iterable, Iterator, Sequence
 
 from .components import Component
@@ -20,6 +21,11 @@ from .model import Document
 from .segment import Segmenter, get_segmenter
 
 STAGES = ("structure", "segment", "numbers", "entities", "indicators")
+
+
+# a first text up to this long is annotated with the garbage collector paused (`_run`)
+_FIRST_PAUSED = 10_000
+_LOADED = False
 
 
 def check_text(text: object) -> str:
@@ -105,6 +111,24 @@ class Pipeline:
                         structure="structure" in self.stages)
 
     def _run(self, text: str, explain: bool) -> tuple[Document, list[Any]]:
+        global _LOADED
+        if not _LOADED and len(text) <= _FIRST_PAUSED:
+            # the first call of a process loads the lexicons, the dictionary and the
+            # compiled patterns: about a million objects that live as long as the
+            # process. The garbage collector, run every 700 allocations, walks them
+            # again and again while they are built (40-60 ms of a 0.5 s first call), so
+            # it waits until they are; a long first text runs with it as usual
+            _LOADED = True
+            enabled = gc.isenabled()
+            gc.disable()
+            try:
+                return self._annotate(text, explain)
+            finally:
+                if enabled:
+                    gc.enable()
+        return self._annotate(text, explain)
+
+    def _annotate(self, text: str, explain: bool) -> tuple[Document, list[Any]]:
         from .resolve import decide
 
         analysis = self.analyze(text)
