@@ -17,6 +17,7 @@ Components never build these themselves, so nothing is computed twice.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Callable, Sequence, TypeVar
@@ -90,6 +91,24 @@ class Analysis:
         from .entities.lexicon import squeeze
 
         return squeeze(self.prep.norm)
+
+    def word_starts(self, shortest: int, longest: int) -> list[int] | None:
+        """The squeezed positions where a word of `shortest` to `longest` characters
+        starts, in order, read from the token offsets (a finder that wants words of one
+        shape need not test `bound` at every character); None when the tokens are not
+        `Tokens` (another segmenter's objects)."""
+        tokens = self.tokens
+        if not tokens:
+            return []
+        if not isinstance(tokens, Tokens):
+            return None
+        off = tokens.offsets
+        starts = [a for a, b in zip(off[0::2], off[1::2]) if shortest <= b - a <= longest]
+        pos = self.squeezed.pos
+        if isinstance(pos, range) and pos.start == 0 and pos.step == 1:
+            return starts
+        n = len(pos)
+        return [k for a in starts if (k := bisect_left(pos, a)) < n and pos[k] == a]
 
     @cached_property
     def bound(self) -> Callable[[int, int], bool]:

@@ -45,3 +45,36 @@ def test_scanners_find_what_their_patterns_find_on_a_report(year):
     text = (REPORTS / f"{year}.txt").read_text(encoding="utf-8")
     squeezed = lexicon.squeeze(text).s
     _check(squeezed[:60_000])
+
+
+def _word_persons_both_ways(text: str) -> None:
+    from govtext.entities.persons import word_persons
+
+    analysis = govtext.Pipeline().analyze(text)
+    s, bound = analysis.squeezed.s, analysis.bound
+    starts = analysis.word_starts(3, 4)
+    assert starts is not None
+    assert all(bound(i, i) for i in starts)
+    assert word_persons(s, bound, starts) == word_persons(s, bound)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(gov_text)
+def test_word_persons_from_word_starts_finds_what_trying_every_surname_finds(text):
+    """`Analysis.word_starts` (from the token offsets, mapped to the squeezed view) is
+    a speed-up of word_persons only if no name is lost: the same names either way."""
+    _word_persons_both_ways(text)
+
+
+@pytest.mark.parametrize("text", ["宋敬波 放下 书本，徐东辉即将\n\n到任。王小明说", "\u3000张三丰、李四光 和 王 小明"])
+def test_word_starts_map_to_the_squeezed_view(text):
+    analysis = govtext.Pipeline().analyze(text)
+    pos = analysis.squeezed.pos
+    starts = analysis.word_starts(1, 9)
+    assert [pos[k] for k in starts] == [t.start for t in analysis.tokens]
+    _word_persons_both_ways(text)
+
+
+@pytest.mark.skipif(not REPORTS.is_dir(), reason="../shared not present")
+def test_word_persons_both_ways_on_a_report():
+    _word_persons_both_ways((REPORTS / "1995.txt").read_text(encoding="utf-8")[:40_000])

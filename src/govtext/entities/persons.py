@@ -43,6 +43,11 @@ def _surname_starts() -> re.Pattern[str]:
     return re.compile("[" + "".join(sorted({re.escape(w[0]) for w in surnames() if w})) + "]")
 
 
+@lru_cache(maxsize=1)
+def _surname_firsts() -> frozenset[str]:
+    return frozenset(w[0] for w in surnames() if w)
+
+
 def speech_persons(s: str, bound: Bound) -> list[NameMatch]:
     """Names at the start of a clause right before a speech or action verb."""
     out: list[NameMatch] = []
@@ -73,14 +78,20 @@ def speech_persons(s: str, bound: Bound) -> list[NameMatch]:
     return out
 
 
-def word_persons(s: str, bound: Bound) -> list[NameMatch]:
+def word_persons(s: str, bound: Bound, words: Iterable[int] | None = None) -> list[NameMatch]:
     """A surname and two given-name characters that the segmenter reads as one word of
     its own (宋敬波/放下, 的/徐东辉/即将): the segmenter's unknown-word model reads such
-    words as names, and the common words of that shape are in name_stopwords.txt."""
+    words as names, and the common words of that shape are in name_stopwords.txt.
+    `words`: where the words of three or four characters start (`Analysis.word_starts`),
+    else every surname character is tried."""
     out: list[NameMatch] = []
     chars = translit_chars()
-    for m in _surname_starts().finditer(s, 0, max(0, len(s) - 2)):
-        i = m.start()
+    if words is None:
+        words = (m.start() for m in _surname_starts().finditer(s, 0, max(0, len(s) - 2)))
+    first = _surname_firsts()
+    for i in words:
+        if s[i] not in first or i >= len(s) - 2:
+            continue
         if bound(i + 1, i + 1) or not bound(i, i):
             continue  # a two-character name (k + 2 >= 3) has no edge after its first
         k = _surname_len(s[i:i + 3])

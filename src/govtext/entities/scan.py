@@ -215,7 +215,7 @@ def _organs(s: str, places: list[Place], agencies: list[AgencyMatch]) -> dict[in
     return organs
 
 
-def _people(scan: _Scan, organs: dict[int, int]) -> list[Span]:
+def _people(scan: _Scan, organs: dict[int, int], words_3_4: list[int] | None) -> list[Span]:
     """OFFICIAL, then PERSON: names listed after an official, names before a speech
     verb or around a middle dot, name-shaped words, names titled elsewhere in the
     document, leaders, names before 同志, names after a role noun."""
@@ -236,7 +236,8 @@ def _people(scan: _Scan, organs: dict[int, int]) -> list[Span]:
     known = [o.name for o in officials] + [n.name for n, _ in found]
     # a name-shaped word is too weak a clue to look for the same word elsewhere; a
     # place found there is no name (石家庄)
-    add([n for n in word_persons(s, bound) if organs.get(n.end) != n.start], "persons.word")
+    add([n for n in word_persons(s, bound, words_3_4) if organs.get(n.end) != n.start],
+        "persons.word")
     found += [(n, "persons.name") for n in find_persons(s, bound, taken, known)]
     found += [(n, "persons.role") for n in role_persons(
         s, bound, taken + [(n.start, n.end) for n, _ in found])]
@@ -252,6 +253,7 @@ class NameScan:
 
     def __init__(self, analysis: Analysis) -> None:
         self.scan = _Scan(analysis.prep, analysis.squeezed, analysis.bound)
+        self.words_3_4 = analysis.word_starts(3, 4)  # where word_persons looks
         self.title = analysis.structure.metadata.title
 
     @property
@@ -304,7 +306,7 @@ class NameScan:
         organs = _organs(self.s, self.places[0], self.agencies)
         for o in self.orgs:  # 团市委书记, 某公司董事长
             organs.setdefault(o.end, o.start)
-        return _people(self.scan, organs)
+        return _people(self.scan, organs, self.words_3_4)
 
 
 def name_scan(analysis: Analysis) -> NameScan:
