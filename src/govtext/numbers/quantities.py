@@ -140,13 +140,15 @@ def candidates(norm: str) -> list[_Cand]:
     not_approx = contexts().get("not-approx", frozenset())
     out: list[_Cand] = []
     for m in _scanner().finditer(norm):
-        numeral = m.group("num")
+        g_pre, g_cur, g_sign, g_num, g_mid, g_late, g_big, g_unit, g_post = m.group(
+            "pre", "cur", "sign", "num", "mid", "late", "big", "unit", "post")
+        numeral = g_num
         ns, ne = m.span("num")
-        sign = m.group("sign")
-        if sign == "零下" and m.group("unit") not in _TEMPERATURE:
+        sign = g_sign
+        if sign == "零下" and g_unit not in _TEMPERATURE:
             sign = None  # below zero says nothing of a count
         whole = None  # the integer part of a dotted decimal, read alone before
-        if m.group("unit"):
+        if g_unit:
             dotted = dotted_decimal(norm, ns, numeral)
             if dotted is not None:  # 49·5摄氏度, 约4·5万棵
                 numeral, ns = dotted
@@ -155,14 +157,14 @@ def candidates(norm: str) -> list[_Cand]:
         lead = m.start("sign") if sign == "零下" else ns  # 零下 is a word of its own
         prev = norm[lead - 1] if lead > 0 else ""
         prev2 = norm[max(0, lead - 2):lead]
-        unit_row = units.get(m.group("unit") or "")
-        tenths = tenths_run(numeral, m.group("unit") or "")
+        unit_row = units.get(g_unit or "")
+        tenths = tenths_run(numeral, g_unit or "")
         if "分之" not in numeral and tenths is None:
             if chinese_digit_run(numeral):
                 continue
             if is_magnitude_only(numeral) and not magnitude_amount(m, norm, unit_row):
                 continue  # 百姓, 千万不要, 万人, 亿万人民; but 千万元, 近千家, 百余名, 亿元以上
-        if not m.group("pre") and financial_in_word(numeral, norm, ns, unit_row):
+        if not g_pre and financial_in_word(numeral, norm, ns, unit_row):
             continue  # 队伍, 收拾, 大陆: not 伍, 拾, 陆
         if unit_row is not None and not unit_fits(unit_row, m, norm):
             continue
@@ -172,7 +174,7 @@ def candidates(norm: str) -> list[_Cand]:
         value, percent_of = parsed
         if tenths is not None:
             value = tenths
-        pre = m.group("pre")
+        pre = g_pre
         if pre and m.start() > 0 and norm[m.start() - 1] + pre in not_approx:
             pre = None  # 最近三年: 近 belongs to 最近
         chinese = not any(c.isdigit() for c in numeral)
@@ -190,17 +192,17 @@ def candidates(norm: str) -> list[_Cand]:
         elif sign:
             value = negate(value)
             ns = m.start("sign")
-        if m.group("mid") == "几" and not m.group("late"):
+        if g_mid == "几" and not g_late:
             continue  # 十几个, 六十几个: vague, no value
-        if m.group("late") and not _late_fits(numeral, m.group("late")):
+        if g_late and not _late_fits(numeral, g_late):
             continue  # 一百几十种: the hedge is inside the number, its value is vague
-        if m.group("late"):
+        if g_late:
             try:
-                late = parse_number(m.group("late"))
+                late = parse_number(g_late)
             except ValueError:
                 continue
             value = multiply(value, late)
-        unit = m.group("unit") or ""
+        unit = g_unit or ""
         if sign == "零下":
             unit = _TEMPERATURE[unit]  # 零下五度: degrees Celsius, not kilowatt-hours
         after = norm[m.end("unit"):m.end("unit") + 1] if unit else ""
@@ -208,19 +210,19 @@ def candidates(norm: str) -> list[_Cand]:
             unit = ""
         if not unit and ne < len(norm) and _LATIN.match(norm[ne]):
             continue  # 5G, 4K
-        if m.group("cur") and (not unit or unit == m.group("cur")):
-            unit = m.group("cur")  # $20: the symbol is the unit
-        start = m.start("pre") if pre else m.start("cur") if m.group("cur") else ns
-        end = m.end("unit") if unit and m.group("unit") else (m.end("late") if m.group("late") else
-                                          m.end("mid") if m.group("mid") else ne)
+        if g_cur and (not unit or unit == g_cur):
+            unit = g_cur  # $20: the symbol is the unit
+        start = m.start("pre") if pre else m.start("cur") if g_cur else ns
+        end = m.end("unit") if unit and g_unit else (m.end("late") if g_late else
+                                          m.end("mid") if g_mid else ne)
         approx_word = approx["pre"].get(pre) if pre else None
         if whole is not None and whole.start < start:
             start, approx_word = whole.start, approx_word or whole.approx  # 约4·5万
-        if m.group("mid") and (unit or m.group("late")):
-            approx_word = approx_word or approx["mid"][m.group("mid")]
-        elif m.group("mid"):
+        if g_mid and (unit or g_late):
+            approx_word = approx_word or approx["mid"][g_mid]
+        elif g_mid:
             end = ne  # 多 / 来 with no unit after it belongs to the next word
-        post = m.group("post")
+        post = g_post
         if unit == "个" and post == "多":
             # 3个多月: 多 splits the unit 个月
             for n in (3, 2, 1):
@@ -233,18 +235,18 @@ def candidates(norm: str) -> list[_Cand]:
         if post and (unit or percent_of or "分之" in numeral):
             approx_word = approx_word or approx["post"][post]
             end = m.end("post")
-        if m.group("big") and not unit:
+        if g_big and not unit:
             end = min(end, ne)
         kind = units[unit].kind if unit else ("ratio" if isinstance(value, Fraction) or
                                                 "分之" in numeral else "count")
         if percent_of and not unit:
             unit = {100: "%", 1000: "‰", 10000: "‱"}[percent_of]
             kind = "percent"
-        hedge_end = m.end("late") if m.group("late") else -1
+        hedge_end = m.end("late") if g_late else -1
         out.append(compound(extend_tail(_Cand(start, end, ns, ne, value, unit, kind, approx_word,
                                      chinese, len(numeral) == 1, percent_of,
-                                     _trailing_scale(m.group("late") or numeral), hedge_end,
-                                     approx["mid"][m.group("mid")] if hedge_end > 0
+                                     _trailing_scale(g_late or numeral), hedge_end,
+                                     approx["mid"][g_mid] if hedge_end > 0
                                      else None), norm), norm))
     return out
 
