@@ -28,6 +28,7 @@ import importlib.machinery
 import importlib.util
 import re
 import sys
+from array import array
 from pathlib import Path
 from typing import Any, NamedTuple, Sequence
 
@@ -53,11 +54,12 @@ class RustJieba:
     """An `rjieba.Jieba` holding jieba's dictionary plus the added words with the counts
     jieba gives them, and jieba's HMM tables once they are needed."""
 
-    __slots__ = ("jieba", "has_word", "_hmm")
+    __slots__ = ("jieba", "has_word", "cuts", "_hmm")
 
     def __init__(self, jieba: Any) -> None:
         self.jieba = jieba
         self.has_word = jieba.has_word
+        self.cuts: dict[str, tuple[int, ...]] = {}  # run -> its cut (`_flush`)
         self._hmm: Any = None
 
     def hmm_tables(self) -> Any:
@@ -190,7 +192,6 @@ _BLOCK_OTHER = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01
 
 
 def _with_hmm(engine: RustJieba, source: str, words: list[str], out: Flat, at: int) -> None:
-    tables = engine.hmm_tables()
     has_word = engine.has_word
     extend = out.extend
     run = -1  # where the current run of one-character route words starts
@@ -204,7 +205,10 @@ def _with_hmm(engine: RustJieba, source: str, words: list[str], out: Flat, at: i
                     run = pos
             else:
                 if run >= 0:
-                    _flush(source, run, pos, at, out, has_word, tables)
+                    if pos - run == 1:
+                        extend((run, pos))
+                    else:
+                        _flush(engine, source[run - at:pos - at], run, out)
                     run = -1
                 extend((pos, pos + n))
         elif first in _BLOCK_OTHER and (n == 1 or _LETTERS.fullmatch(w) and not has_word(w)):
@@ -212,7 +216,7 @@ def _with_hmm(engine: RustJieba, source: str, words: list[str], out: Flat, at: i
                 run = pos
         else:
             if run >= 0:
-                _flush(source, run, pos, at, out, has_word, tables)
+                _flush(engine, source[run - at:pos - at], run, out)
                 run = -1
             if n == 1:
                 if not first.isspace():
@@ -221,23 +225,33 @@ def _with_hmm(engine: RustJieba, source: str, words: list[str], out: Flat, at: i
                 _odd(engine, w, pos, out)
         pos += n
     if run >= 0:
-        _flush(source, run, pos, at, out, has_word, tables)
+        _flush(engine, source[run - at:pos - at], run, out)
 
 
 _LETTERS = re.compile("[a-zA-Z0-9]+")
 
 
-def _flush(source: str, a: int, b: int, at: int, out: Flat, has_word: Any, tables: Any) -> None:
-    """jieba's `__cut_DAG` on a run of one-character route words from `a` to `b` (offsets
-    of `out`; `source` starts at `at`)."""
-    if b - a == 1:
-        out.extend((a, b))
+def _flush(engine: RustJieba, run: str, at: int, out: Flat) -> None:
+    """jieba's `__cut_DAG` on a run of one-character route words starting at `at`. The
+    runs repeat (新的, 这是, 都要: 5,100 distinct among 12,400 in the reports), so their
+    cuts are kept."""
+    if len(run) == 1:
+        out.extend((at, at + 1))
         return
-    run = source[a - at:b - at]
-    if not has_word(run):
-        jieba_cut._hmm(run, a, out, tables)
-    else:  # the run is a word the route passed over: its characters one by one
-        out.extend(k for i in range(a, b) for k in (i, i + 1))
+    cut = engine.cuts.get(run)
+    if cut is None:
+        flat: array[int] = array("q")
+        if not engine.has_word(run):
+            jieba_cut._hmm(run, 0, flat, engine.hmm_tables())
+        else:  # the run is a word the route passed over: its characters one by one
+            flat.extend(k for i in range(len(run)) for k in (i, i + 1))
+        if len(engine.cuts) >= _CUTS_KEPT:
+            engine.cuts.clear()
+        cut = engine.cuts[run] = tuple(flat)
+    out.extend([at + k for k in cut])
+
+
+_CUTS_KEPT = 50_000
 
 
 def _odd(engine: RustJieba, w: str, at: int, out: Flat) -> None:
