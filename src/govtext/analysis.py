@@ -17,7 +17,10 @@ Components never build these themselves, so nothing is computed twice.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+from itertools import repeat
+from operator import sub
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Callable, Sequence, TypeVar
@@ -92,23 +95,34 @@ class Analysis:
 
         return squeeze(self.prep.norm)
 
-    def word_starts(self, shortest: int, longest: int) -> list[int] | None:
+    def word_starts(self, shortest: int, longest: int,
+                    first: frozenset[str] | None = None) -> list[int] | None:
         """The squeezed positions where a word of `shortest` to `longest` characters
-        starts, in order, read from the token offsets (a finder that wants words of one
-        shape need not test `bound` at every character); None when the tokens are not
-        `Tokens` (another segmenter's objects)."""
+        (at most 254) starts, in order, optionally only those whose first character is
+        in `first`: a finder that wants words of one shape need not test `bound` at
+        every character. None when the tokens are not `Tokens` (another segmenter's
+        objects)."""
         tokens = self.tokens
         if not tokens:
             return []
         if not isinstance(tokens, Tokens):
             return None
         off = tokens.offsets
-        starts = [a for a, b in zip(off[0::2], off[1::2]) if shortest <= b - a <= longest]
+        starts = off[0::2]
+        # the words' lengths as bytes (255 for longer ones), searched by the regex engine
+        try:
+            lengths = bytes(map(sub, off[1::2], starts))
+        except ValueError:  # a word of 256 characters or more (a long run of digits)
+            lengths = bytes(map(min, map(sub, off[1::2], starts), repeat(255, len(starts))))
+        wanted = re.compile(b"[%c-%c]" % (shortest, longest))
+        norm = self.prep.norm
+        found = [a for a in (starts[m.start()] for m in wanted.finditer(lengths))
+                 if first is None or norm[a] in first]
         pos = self.squeezed.pos
         if isinstance(pos, range) and pos.start == 0 and pos.step == 1:
-            return starts
+            return found
         n = len(pos)
-        return [k for a in starts if (k := bisect_left(pos, a)) < n and pos[k] == a]
+        return [k for a in found if (k := bisect_left(pos, a)) < n and pos[k] == a]
 
     @cached_property
     def bound(self) -> Callable[[int, int], bool]:

@@ -78,3 +78,12 @@ def test_word_starts_map_to_the_squeezed_view(text):
 @pytest.mark.skipif(not REPORTS.is_dir(), reason="../shared not present")
 def test_word_persons_both_ways_on_a_report():
     _word_persons_both_ways((REPORTS / "1995.txt").read_text(encoding="utf-8")[:40_000])
+
+
+def test_word_starts_of_a_word_longer_than_255_characters():
+    text = "增长" + "1" * 300 + "元，市长张瑞书说"
+    analysis = govtext.Pipeline().analyze(text)
+    longest = max(t.end - t.start for t in analysis.tokens)
+    assert longest >= 256
+    assert len(analysis.word_starts(1, 254)) == len(analysis.tokens) - 1
+    assert analysis.word_starts(3, 3) == [t.start for t in analysis.tokens if len(t.text) == 3]

@@ -44,7 +44,8 @@ def _surname_starts() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _surname_firsts() -> frozenset[str]:
+def surname_firsts() -> frozenset[str]:
+    """The first characters of the surnames."""
     return frozenset(w[0] for w in surnames() if w)
 
 
@@ -88,7 +89,7 @@ def word_persons(s: str, bound: Bound, words: Iterable[int] | None = None) -> li
     chars = translit_chars()
     if words is None:
         words = (m.start() for m in _surname_starts().finditer(s, 0, max(0, len(s) - 2)))
-    first = _surname_firsts()
+    first = surname_firsts()
     for i in words:
         if s[i] not in first or i >= len(s) - 2:
             continue

@@ -33,7 +33,7 @@ from .townships import find_townships
 from .world import find_chained, find_country_pairs, find_fixed_abbreviations, find_world
 from .zones import find_zones, zone_organ
 from .persons import (dotted_persons, find_persons, full_names, role_persons, speech_persons,
-                      word_persons)
+                      surname_firsts, word_persons)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..analysis import Analysis
@@ -253,7 +253,8 @@ class NameScan:
 
     def __init__(self, analysis: Analysis) -> None:
         self.scan = _Scan(analysis.prep, analysis.squeezed, analysis.bound)
-        self.words_3_4 = analysis.word_starts(3, 4)  # where word_persons looks
+        # where word_persons looks: words of three or four characters opening with a surname
+        self.words_3_4 = analysis.word_starts(3, 4, surname_firsts())
         self.title = analysis.structure.metadata.title
 
     @property
