@@ -26,6 +26,8 @@ from ..data import read_rows
 from ..model import Number
 
 MAX_LENGTH = 60
+# plain ASCII digits with at most one point: most numerals, read without the folding
+PLAIN = regex.compile(r"[0-9]+(?:\.[0-9]+)?")
 _ARABIC = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
 
 
@@ -240,6 +242,8 @@ def read_numeral(s: str) -> Fraction:
         raise ValueError("not a number: empty string")
     if len(s) > MAX_LENGTH:
         raise ValueError(f"not a number: {s[:20]!r}… is longer than {MAX_LENGTH} characters")
+    if PLAIN.fullmatch(s):
+        return Fraction(s)
     return _fold(_tokens(s), s)
 
 

@@ -20,7 +20,7 @@ import regex
 
 from ..model import Number
 from ..text.prepare import normalize
-from .numeral import MAX_LENGTH, cn_chars, exact, financial_chars, numeral_table, read_numeral
+from .numeral import MAX_LENGTH, PLAIN, cn_chars, exact, financial_chars, numeral_table, read_numeral
 
 __all__ = ["MAX_EXPONENT", "NotANumeral", "cn_chars", "financial_chars", "numeral_table",
            "parse_number", "parse_fraction"]
@@ -69,6 +69,8 @@ def parse_fraction(s: str) -> Fraction:
 
 @lru_cache(maxsize=8192)  # numerals repeat: a report reads the same few hundred
 def _fraction(s: str) -> Fraction:
+    if len(s) <= MAX_LENGTH and PLAIN.fullmatch(s):  # 2019, 271.27: nothing to normalize
+        return Fraction(s)
     norm = _SPACES.sub("", normalize(s).strip())
     if not norm:
         raise ValueError("not a number: empty string")
