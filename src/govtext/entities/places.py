@@ -76,7 +76,7 @@ def _scanner() -> Scanner:
         rf"|(?P<feature>{trie_pattern(feature)})"
         rf"|(?P<full>{full})(?P<farea>{area})?"
         rf"|(?P<ashort>{shorts}|{cshort})(?P<area>{area})"
-        rf"|(?P<short>{shorts}))"), starts)
+        rf"|(?P<short>{shorts}))"), starts, whole=True)
 
 
 @lru_cache(maxsize=1)
