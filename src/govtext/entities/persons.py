@@ -29,7 +29,6 @@ from .officials import (NameMatch, _follows_firmly, _is_name, _surname_len, _tit
 # the positions the loops below can act on, found by the regex engine instead of a
 # Python test per character (these loops ran over every character of the text)
 _HAN_CLASS = "\u4e00-\u9fff\u3400-\u4dbf"  # lexicon.is_han
-_CLAUSE_HAN = re.compile(f"(?<![{_HAN_CLASS}])[{_HAN_CLASS}]")
 
 
 @lru_cache(maxsize=1)
@@ -49,12 +48,22 @@ def surname_firsts() -> frozenset[str]:
     return frozenset(w[0] for w in surnames() if w)
 
 
+@lru_cache(maxsize=1)
+def _clause_name_starts() -> re.Pattern[str]:
+    """A clause's first Han character, where it may open a name: a surname's first
+    character or a character of transliterated names."""
+    han = re.compile(f"[{_HAN_CLASS}]")
+    opens = "".join(sorted(re.escape(c) for c in surname_firsts() | translit_chars()
+                           if han.fullmatch(c)))
+    return re.compile(f"(?<![{_HAN_CLASS}])[{opens}]")
+
+
 def speech_persons(s: str, bound: Bound) -> list[NameMatch]:
     """Names at the start of a clause right before a speech or action verb."""
     out: list[NameMatch] = []
     verbs = speech_verbs()
     chars = translit_chars()
-    for m in _CLAUSE_HAN.finditer(s):
+    for m in _clause_name_starts().finditer(s):
         i = m.start()
         if not bound(i, i):
             continue

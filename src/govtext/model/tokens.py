@@ -10,6 +10,7 @@ sequence of `Token` and compares equal to a tuple of the same tokens.
 from __future__ import annotations
 
 from array import array
+from operator import le
 from typing import Any, Iterable, Iterator, Sequence, overload
 
 from .structure import Token
@@ -58,8 +59,7 @@ class Tokens(Sequence[Token]):
         if not off:
             return True
         starts, ends = off[0::2], off[1::2]
-        return (min(starts) >= 0 and max(ends) <= n
-                and all(s <= e for s, e in zip(starts, ends)))
+        return min(starts) >= 0 and max(ends) <= n and all(map(le, starts, ends))
 
     def __len__(self) -> int:
         return len(self._offsets) // 2
