@@ -58,10 +58,10 @@ def _context_ok(norm: str, s: int, e: int) -> bool:
     """False when the words around the quoted run [s, e) (marks included) show an
     honorary title or a column name."""
     after = norm[e:e + 10].lstrip(" 等")
-    if any(after.startswith(w) for w in _not_after()):
+    if after.startswith(_not_after()):
         return False
     before = norm[max(0, s - 6):s].rstrip(" ")
-    return not any(before.endswith(w) for w in _not_before())
+    return not before.endswith(_not_before())
 
 
 # Between two quotes of one run (“五有”“四落实”、“六统一”): they share their context.

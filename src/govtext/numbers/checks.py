@@ -74,7 +74,7 @@ def unit_fits(unit: Unit, m: re.Match[str], norm: str) -> bool:
     if word_at(norm, m.start("unit"), "not-unit"):
         return False
     start = m.start("pre") if m.group("pre") else m.start("num")
-    if unit.after and not any(norm.endswith(w, 0, start) for w in unit.after):
+    if unit.after and not norm.endswith(unit.after, 0, start):
         return False
     end = m.end("unit")
     if unit.alone and end < len(norm) and (norm[end].isdigit()
@@ -108,6 +108,12 @@ def chinese_digit_run(numeral: str) -> bool:
     return 2 <= len(numeral) <= 3 and all(c in digits for c in numeral)
 
 
+@lru_cache(maxsize=None)
+def context_words(name: str) -> tuple[str, ...]:
+    """The words of one row kind of contexts.tsv, as a tuple for `str.startswith`."""
+    return tuple(contexts().get(name, ()))
+
+
 def keep_quantity(c: _Cand, norm: str) -> bool:
     """The context checks that tell a counted amount from a name, label or article."""
     units = unit_table()
@@ -115,7 +121,7 @@ def keep_quantity(c: _Cand, norm: str) -> bool:
         return bare_count(c, norm)
     if c.chinese and c.one_char and c.value == 0:
         return False  # 零件, 〇号
-    if c.unit and any(norm.startswith(h, c.end) for h in contexts().get("head-all", ())):
+    if c.unit and norm.startswith(context_words("head-all"), c.end):
         return False  # 80年代, 三年级
     if c.chinese:
         unit = units.get(c.unit)
@@ -125,9 +131,8 @@ def keep_quantity(c: _Cand, norm: str) -> bool:
             # 一 as an article (一件工作, 一批, 一站式) except a counted 一次; 一倍,
             # 一成 and 翻一番 are ratios, never articles
             return c.unit == "次" and norm[c.end:c.end + 1] not in ("性", "次")
-        heads = contexts().get("head", frozenset())
         tail = norm[c.end:c.end + 4]
-        if any(tail.startswith(h) for h in heads):
+        if tail.startswith(context_words("head")):
             return False  # 三项制度, 五年行动计划
     return True
 
