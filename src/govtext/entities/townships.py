@@ -19,15 +19,18 @@ from .sites import _OPENERS
 Bound = Callable[[int, int], bool]
 
 @lru_cache(maxsize=1)
-def _township_data() -> tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str], frozenset[str]]:
+def _township_data() -> tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str], frozenset[str],
+                              re.Pattern[str]]:
     """Township and village suffixes (longest first), the lead-verb pattern, the generic
-    modifier pattern, and the common words a one-character suffix may end or open."""
+    modifier pattern, the common words a one-character suffix may end or open, and a
+    pattern matching the suffixes (the longest one that starts at a position)."""
     sufs = tuple(sorted(words("places.tsv", "town") + words("places.tsv", "village"),
                         key=len, reverse=True))
     lead = cache.compile(trie_pattern(words("places.tsv", "town_lead")))
     generic = [w for w in place_stopwords() if len(w) >= 2 and w not in divisions()]
     generic += list(read_words("place_town_generic.txt")) + list(read_words("name_breakers.txt"))
-    return sufs, lead, cache.compile(trie_pattern(generic)), read_words("place_suffix_words.txt")
+    return (sufs, lead, cache.compile(trie_pattern(generic)), read_words("place_suffix_words.txt"),
+            re.compile("|".join(re.escape(w) for w in sufs)))
 
 
 # characters no township or village name holds: levels, suffixes, quantifiers, pronouns
@@ -58,7 +61,7 @@ def find_townships(s: str, bound: Bound, ends: Callable[[int], bool],
     (`before`: starts of places found; 城关镇 + 东关村) is licensed by it and takes the
     shortest name that starts a word. A name with a generic modifier (示范村, 美丽乡村)
     or a common word at the suffix (农村, 城镇, 乡村) is none."""
-    sufs, lead, generic, common = _township_data()
+    sufs, lead, generic, common, suffix = _township_data()
     todo = sorted(after)
     for m in lead.finditer(s):
         if bound(m.start(), m.start()) and bound(m.end(), m.end()):
@@ -91,9 +94,10 @@ def find_townships(s: str, bound: Bound, ends: Callable[[int], bool],
             j = i + n
             if j >= len(s) or not is_han(s[j - 1]) or s[j - 1] in _NOT_IN_TOWNSHIP:
                 return None
-            suf = next((w for w in sufs if s.startswith(w, j)), None)
-            if suf is None:
+            m = suffix.match(s, j)  # the alternatives longest first: the longest suffix
+            if m is None:
                 continue
+            suf = m.group()
             b = j + len(suf)
             if n < 2 or generic.search(s, i, j) or (len(suf) == 1 and (
                     s[j - 1:b] in common or s[j:b + 1] in common or s[b:b + 1] in sufs)):
