@@ -71,7 +71,7 @@ def find_fixed_abbreviations(s: str, bound: Bound) -> list[Place]:
     wide_verbs, move, full = _abbr_data()
     wide = _wide()
     out: list[Place] = []
-    for m in _one_of(frozenset(full), 1).finditer(s, 1):
+    for m in _one_of(frozenset(full), 1, 1).finditer(s, 1):
         i, ch = m.start(), m.group()
         verb = s[i - 1]
         if not (verb in move or (ch in wide and verb in wide_verbs)):
@@ -119,7 +119,8 @@ def find_country_pairs(s: str, bound: Bound) -> list[Place]:
     one a LOCATION (实施中 + 法律顾问 is none: the word edge falls inside the run). A run
     must hold 中; a longer name that holds one (中美洲) wins in resolve."""
     out: list[Place] = []
-    for m in _one_of(_country_abbrs(), 5).finditer(s):  # runs cut every five characters
+    # runs cut every five characters; a piece of one character is no pair
+    for m in _one_of(_country_abbrs(), 5, 2).finditer(s):
         i, j = m.span()
         inner = [bound(k, k) for k in range(i + 1, j)]
         # each abbreviation a word, or the run opening one word (中美关系), never a run
@@ -132,7 +133,8 @@ def find_country_pairs(s: str, bound: Bound) -> list[Place]:
 
 
 @lru_cache(maxsize=8)
-def _one_of(chars: frozenset[str], most: int) -> re.Pattern[str]:
-    """A run of one to `most` of `chars` (the regex engine finds them; a Python test per
-    character was a tenth of the places finder's time)."""
-    return re.compile("[" + "".join(sorted(re.escape(c) for c in chars)) + f"]{{1,{most}}}")
+def _one_of(chars: frozenset[str], most: int, least: int) -> re.Pattern[str]:
+    """A run of `least` to `most` of `chars` (the regex engine finds them; a Python test
+    per character was a tenth of the places finder's time)."""
+    return re.compile("[" + "".join(sorted(re.escape(c) for c in chars))
+                      + f"]{{{least},{most}}}")
