@@ -23,11 +23,6 @@ from .segment import Segmenter, get_segmenter
 STAGES = ("structure", "segment", "numbers", "entities", "indicators")
 
 
-# a first text up to this long is annotated with the garbage collector paused (`_run`)
-_FIRST_PAUSED = 10_000
-_LOADED = False
-
-
 def check_text(text: object) -> str:
     """The text itself, or a TypeError that says what to pass instead."""
     if isinstance(text, str):
@@ -111,22 +106,19 @@ class Pipeline:
                         structure="structure" in self.stages)
 
     def _run(self, text: str, explain: bool) -> tuple[Document, list[Any]]:
-        global _LOADED
-        if not _LOADED and len(text) <= _FIRST_PAUSED:
-            # the first call of a process loads the lexicons, the dictionary and the
-            # compiled patterns: about a million objects that live as long as the
-            # process. The garbage collector, run every 700 allocations, walks them
-            # again and again while they are built (40-60 ms of a 0.5 s first call), so
-            # it waits until they are; a long first text runs with it as usual
-            _LOADED = True
-            enabled = gc.isenabled()
-            gc.disable()
-            try:
-                return self._annotate(text, explain)
-            finally:
-                if enabled:
-                    gc.enable()
-        return self._annotate(text, explain)
+        # The garbage collector waits while a text is annotated. Annotation makes no
+        # reference cycles (tests/test_cache.py checks that a collection afterwards
+        # finds nothing), so every pass it would make is pure cost: it walks the
+        # lexicons, about a million objects loaded by the first call, again and again
+        # while they are built, and the document's objects while they grow (5-8% of
+        # the time of a long text). It is switched back on as it was.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self._annotate(text, explain)
+        finally:
+            if enabled:
+                gc.enable()
 
     def _annotate(self, text: str, explain: bool) -> tuple[Document, list[Any]]:
         from .resolve import decide

@@ -43,20 +43,20 @@ def _trie(unique: list[str]) -> str:
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
-
-    def build(node: dict[str, dict]) -> str:
-        ends = "" in node
-        alts = [(ch if ch.isalnum() else regex.escape(ch)) + build(child)
-                for ch, child in node.items() if ch]
-        if not alts:
-            return ""
-        if len(alts) == 1 and not ends:
-            return alts[0]
-        body = "(?:" + "|".join(alts) + ")"
-        return body + "?" if ends else body
-
-    body = build(trie)
+    body = _trie_body(trie)
     return body if body else "(?!)"
+
+
+def _trie_body(node: dict[str, dict]) -> str:
+    ends = "" in node
+    alts = [(ch if ch.isalnum() else regex.escape(ch)) + _trie_body(child)
+            for ch, child in node.items() if ch]
+    if not alts:
+        return ""
+    if len(alts) == 1 and not ends:
+        return alts[0]
+    body = "(?:" + "|".join(alts) + ")"
+    return body + "?" if ends else body
 
 
 def first_chars(*groups: Iterable[str]) -> str:

@@ -144,4 +144,7 @@ def find_townships(s: str, bound: Bound, ends: Callable[[int], bool],
         if kept and p.start < kept[-1].end:
             continue
         kept.append(p)
+    # `at` refers to itself through its closure: a cycle that only the garbage collector
+    # would free (Pipeline._run pauses it), so the reference is dropped here
+    at = None  # type: ignore[assignment]
     return kept
