@@ -24,7 +24,10 @@ _LONG_RUN = regex.compile(r"[^\s\p{P}]{%d,}" % MAX_RUN)
 # a superset of those runs that `re` finds several times faster: these characters are
 # Unicode white space or punctuation for `regex` too, so every run of _LONG_RUN lies
 # inside one of these (re's \s is not used: it also takes \x1c-\x1f, which regex's does not)
-_MAYBE_LONG = re.compile("[^ \t\n\r\f\v\u3000，。、；：？！“”‘’（）《》,.;:?!()]{%d,}" % MAX_RUN)
+_BREAKS = " \t\n\r\f\v\u3000，。、；：？！“”‘’（）《》,.;:?!()"
+# (the lookbehind: a run is tried only where it starts, not again at each of its
+# characters, which made this search cost ten steps a character)
+_MAYBE_LONG = re.compile("(?<![^%s])[^%s]{%d,}" % (_BREAKS, _BREAKS, MAX_RUN))
 
 
 def _long_runs(text: str) -> Iterator[regex.Match[str]]:
