@@ -13,6 +13,7 @@ The vocabulary lives in data/indicator_*.tsv|txt.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -27,6 +28,8 @@ from .status import Context, indicator_status, indicator_year
 CLAUSE_BREAKS = frozenset("，,；;：:。！？!?（）()")
 # line breaks inside a sentence are artefacts of scraped pages (新建\n高速铁路\n投产里程)
 INVISIBLE = frozenset(" \t\r\n\u3000\u200b\ufeff\xa0")
+_INVISIBLE = re.compile("[" + re.escape("".join(sorted(INVISIBLE))) + "]")
+_CLAUSE_BREAK = re.compile("[" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]")
 COPULAS = ("为", "是", "定为", "定在")
 NAME_SPANS = ("DATE", "AGENCY", "LOCATION", "OFFICIAL", "PERSON", "ORG")
 # durations, ages, and counts of categories a rule defines (明确4类重大决策事项)
@@ -47,6 +50,8 @@ class _View:
 
     @classmethod
     def of(cls, norm: str, start: int, end: int) -> _View:
+        if _INVISIBLE.search(norm, start, end) is None:  # the common case: all visible
+            return cls(norm[start:end], list(range(start, end)))
         offs = [i for i in range(start, end) if norm[i] not in INVISIBLE]
         return cls("".join(norm[i] for i in offs), offs)
 
@@ -183,8 +188,6 @@ def _runs(view: _View, qs: list[Quantity]) -> list[list[Quantity]]:
 
 def _index(view: _View, offset: int) -> int:
     """The view index of the first visible character at or after `offset`."""
-    from bisect import bisect_left
-
     return bisect_left(view.offsets, offset)
 
 
@@ -195,11 +198,11 @@ def _text_span(text: str, view: _View, lo: int, hi: int) -> tuple[int, int, str]
 
 def _clauses(norm: str, start: int, end: int) -> Iterable[tuple[int, int]]:
     s = start
-    for i in range(start, end):
-        if norm[i] in CLAUSE_BREAKS:
-            if i > s:
-                yield s, i
-            s = i + 1
+    for m in _CLAUSE_BREAK.finditer(norm, start, end):
+        i = m.start()
+        if i > s:
+            yield s, i
+        s = i + 1
     if end > s:
         yield s, end
 
@@ -231,9 +234,9 @@ def _joined(text: str, sentences: Sequence[Region]) -> list[Region]:
         if runs:
             prev = runs[-1][-1]
             gap = text[prev.end:s.start]
-            inner = gap.split("\n")[1:-1]  # lines wholly inside the gap: none may be empty
-            if (not gap.strip("\n \t\u3000\u200b") and all(line for line in inner)
-                    and prev.text.rstrip()[-1:] not in "。！？!?；;：:"):
+            if (prev.text.rstrip()[-1:] not in "。！？!?；;：:"
+                    and not gap.strip("\n \t\u3000\u200b")
+                    and all(gap.split("\n")[1:-1])):  # no line inside the gap is empty
                 runs[-1].append(s)
                 continue
         runs.append([s])

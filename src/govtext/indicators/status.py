@@ -79,21 +79,19 @@ class Context:
 
 
 def _clause(norm: str, sent: Region, q: Quantity) -> tuple[int, int]:
-    lo = q.start
-    while lo > sent.start and norm[lo - 1] not in "，,；;。":
-        lo -= 1
-    hi = q.end
-    while hi < sent.end and norm[hi] not in "，,；;。":
-        hi += 1
-    return lo, hi
+    """The clause of the sentence around `q`: from after the last of ，,；;。 before it
+    to the first one after it."""
+    lo = q.start if q.start <= sent.start else max(
+        sent.start, max(norm.rfind(c, sent.start, q.start) for c in "，,；;。") + 1)
+    ends = [i for i in (norm.find(c, q.end, sent.end) for c in "，,；;。") if i >= 0]
+    return lo, min(ends, default=max(q.end, sent.end))
 
 
 def _full_start(norm: str, start: int) -> int:
     """The start of the whole sentence: a sentence region may end at ； or ：, but a
     主要预期目标是： governs every clause up to 。."""
-    lo = start
-    while lo > 0 and start - lo < 400 and norm[lo - 1] not in "。！？!?\n":
-        lo -= 1
+    floor = max(0, start - 400)  # looked back at most 400 characters
+    lo = max(floor, max(norm.rfind(c, floor, start) for c in "。！？!?\n") + 1)
     # a paragraph under a line ending in ： (今年…主要预期目标是：) is governed by it
     head = lo
     while head > 0 and norm[head - 1] in "\n \t\u3000\u200b\r":
