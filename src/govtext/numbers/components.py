@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from ..components import Candidate, Component, FunctionComponent, with_rule
+from ..components import Candidate, Component, FunctionComponent
 from . import find_spans
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -18,9 +18,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def _numbers(analysis: Analysis) -> Iterator[Candidate]:
     """Dates, then quantities with their units."""
+    # the finders name their rule (numbers.date, numbers.quantity) when they make a span
     for span in find_spans(analysis.prep):
-        yield from with_rule([span], "numbers.date" if span.label == "DATE"
-                             else "numbers.quantity")
+        yield Candidate(span)
 
 
 COMPONENTS: tuple[Component, ...] = (FunctionComponent("numbers", _numbers, _numbers.__doc__ or ""),)

@@ -204,5 +204,6 @@ def find_dates(prep: Prepared) -> list[Date]:
         i += 1
         value = a.iso()
         low, high = a.interval if a.interval else (None, None)
-        out.append(Date(a.start, a.end, text[a.start:a.end], value=value, low=low, high=high))
+        out.append(Date(a.start, a.end, text[a.start:a.end], value=value, low=low, high=high,
+                        rule="numbers.date"))
     return out

@@ -329,7 +329,7 @@ def find_quantities(prep: Prepared, taken: list[tuple[int, int]] | None = None
             out.append(Quantity(a.start, a.end, text[a.start:a.end], value=a.value,
                                 unit=a.unit, kind=a.kind, approx=a.approx,
                                 percent=percent_value(a.value, a.unit, a.kind),
-                                currency=_currency(a)))
+                                currency=_currency(a), rule="numbers.quantity"))
             continue
         if not keep_quantity(b, norm):
             continue
@@ -340,7 +340,8 @@ def find_quantities(prep: Prepared, taken: list[tuple[int, int]] | None = None
             low = multiply(low, b.scale)  # 20~30万元: the 万 is shared
         out.append(Quantity(a.start, b.end, text[a.start:b.end], value=low, unit=b.unit,
                             kind=b.kind, approx=approx, low=low, high=b.value,
-                            percent=percent_value(low, b.unit, b.kind), currency=_currency(b)))
+                            percent=percent_value(low, b.unit, b.kind), currency=_currency(b),
+                            rule="numbers.quantity"))
     return out
 
 
