@@ -67,3 +67,15 @@ def test_dates_and_quantities_do_not_overlap() -> None:
     spans = sorted(spans_of(text), key=lambda s: s.start)
     for a, b in zip(spans, spans[1:]):
         assert a.end <= b.start
+
+
+def test_the_finders_name_their_rule():
+    """Spans come out of find_spans with the rule that the pipeline reports
+    (`span.rule`, `govtext explain`), not None for the component to fill in."""
+    from govtext.numbers import find_spans
+    from govtext.text.prepare import Prepared
+
+    spans = find_spans(Prepared.of("2023年3月国内生产总值增长5%至6%，投资1 8 5 8亿美元。"))
+    assert {(s.label, s.rule) for s in spans} == {("DATE", "numbers.date"),
+                                                  ("QUANTITY", "numbers.quantity")}
+    assert len([s for s in spans if s.label == "QUANTITY"]) == 2
