@@ -15,6 +15,7 @@ document is dated January to April (a spring report reviews last year), else its
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Sequence
@@ -78,20 +79,31 @@ class Context:
         return next((k for s, e, k in self._plans if s <= offset < e), "")
 
 
+# the first clause mark; the last clause mark and the last sentence end of a stretch
+# (a mark with no other after it up to the end of the search: `\Z` is the endpos)
+_CLAUSE_MARK = re.compile("[，,；;。]")
+_LAST_CLAUSE_MARK = re.compile("[，,；;。](?=[^，,；;。]*\\Z)")
+_LAST_END = re.compile("[。！？!?\\n](?=[^。！？!?\\n]*\\Z)")
+
+
 def _clause(norm: str, sent: Region, q: Quantity) -> tuple[int, int]:
     """The clause of the sentence around `q`: from after the last of ，,；;。 before it
     to the first one after it."""
-    lo = q.start if q.start <= sent.start else max(
-        sent.start, max(norm.rfind(c, sent.start, q.start) for c in "，,；;。") + 1)
-    ends = [i for i in (norm.find(c, q.end, sent.end) for c in "，,；;。") if i >= 0]
-    return lo, min(ends, default=max(q.end, sent.end))
+    if q.start <= sent.start:
+        lo = q.start
+    else:
+        before = _LAST_CLAUSE_MARK.search(norm, sent.start, q.start)
+        lo = before.end() if before else sent.start
+    after = _CLAUSE_MARK.search(norm, q.end, sent.end)
+    return lo, after.start() if after else max(q.end, sent.end)
 
 
 def _full_start(norm: str, start: int) -> int:
     """The start of the whole sentence: a sentence region may end at ； or ：, but a
     主要预期目标是： governs every clause up to 。."""
     floor = max(0, start - 400)  # looked back at most 400 characters
-    lo = max(floor, max(norm.rfind(c, floor, start) for c in "。！？!?\n") + 1)
+    last = _LAST_END.search(norm, floor, start)
+    lo = last.end() if last else floor
     # a paragraph under a line ending in ： (今年…主要预期目标是：) is governed by it
     head = lo
     while head > 0 and norm[head - 1] in "\n \t\u3000\u200b\r":
