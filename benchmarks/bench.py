@@ -13,7 +13,8 @@ Figures, all on the same text in the same run:
 - full `annotate` with the default segmenter (jieba's cut by jieba-rs, `engine="rust"`)
   and with jieba's cut in Python (`engine="python"`, what a machine without rjieba
   runs), chars/s, and their ratio to jieba alone (the target is >= 1.0): the best of
-  `--rounds` interleaved rounds of the three, each from a collected heap;
+  `--rounds` interleaved rounds of the three, each from a collected heap, and the ratio
+  within each round with its median (steadier when the machine's load changes);
 - CPU seconds per stage of one full annotation (prepare, structure, segment, word edges,
   each component, resolve, indicators, the Document), taken step by step;
 - peak memory (max RSS) of a fresh process that annotates the text once.
@@ -185,6 +186,12 @@ def main() -> None:
         every = " ".join(f"{t:.2f}" for t in seconds[name])
         ratio = "" if name == "jieba alone" else f"  ratio to jieba alone {base / best[name]:.2f}"
         print(f"  {name:<18} {n / best[name]:>10,.0f} chars/s{ratio}  (runs: {every} s)")
+    # on a shared machine the best runs of the two sides may fall in different moments:
+    # the ratio within each round (the two ran back to back) is the steadier figure
+    for name, _ in runs[1:]:
+        per_round = sorted(a / b for a, b in zip(seconds["jieba alone"], seconds[name]))
+        print(f"  {name}: ratio within each round {' '.join(f'{r:.2f}' for r in per_round)}, "
+              f"median {statistics.median(per_round):.2f}")
     stage_rows: dict[str, dict[str, float]] = {}
     for name, nlp in runs[1:]:
         stage_rows[name.split("(")[-1].rstrip(")")] = breakdown(nlp, text)

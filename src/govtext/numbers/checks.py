@@ -29,8 +29,13 @@ def is_magnitude_only(numeral: str) -> bool:
     """百, 千, 万, 亿 and their runs (千万, 万亿) without a digit: words (百姓, 千年大计,
     千万不要, 万人) unless a unit follows a run (千万元) or an approximation word marks
     a single one as an amount (近千家, 百余名)."""
-    digits = digit_set()
-    return not any(c in digits or c in "0123456789十拾" for c in numeral)
+    return _counting_chars().isdisjoint(numeral)
+
+
+@lru_cache(maxsize=1)
+def _counting_chars() -> frozenset[str]:
+    """The characters that make a numeral more than a bare magnitude."""
+    return digit_set() | frozenset("0123456789十拾")
 
 
 def magnitude_amount(m: re.Match[str], norm: str, unit: Unit | None) -> bool:
@@ -56,7 +61,8 @@ def financial_in_word(numeral: str, norm: str, start: int, unit: Unit | None) ->
     of a word (队伍, 收拾, 大陆, 参天) unless it states money (人民币伍元). A run of two
     or more (实现贰佰公里) is a number wherever it stands."""
     financial = financial_chars()
-    if sum(c in financial for c in numeral) != 1 or start == 0 or "点" in numeral:
+    if start == 0 or financial.isdisjoint(numeral) or "点" in numeral \
+            or sum(c in financial for c in numeral) != 1:
         return False
     prev = norm[start - 1]
     if not _HAN.match(prev) or prev in numeral_table():
@@ -104,8 +110,7 @@ def word_at(norm: str, pos: int, where: str) -> bool:
 def chinese_digit_run(numeral: str) -> bool:
     """Two or three Chinese digits with no multiplier (七五, 三四): a name or a vague
     'three or four', not a number. Four or more (二〇一八) read as a digit string."""
-    digits = digit_set()
-    return 2 <= len(numeral) <= 3 and all(c in digits for c in numeral)
+    return 2 <= len(numeral) <= 3 and digit_set().issuperset(numeral)
 
 
 @lru_cache(maxsize=None)

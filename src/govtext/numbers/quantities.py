@@ -177,7 +177,7 @@ def candidates(norm: str) -> list[_Cand]:
         pre = g_pre
         if pre and m.start() > 0 and norm[m.start() - 1] + pre in not_approx:
             pre = None  # 最近三年: 近 belongs to 最近
-        chinese = not any(c.isdigit() for c in numeral)
+        chinese = not any(map(str.isdigit, numeral))
         if pre is None and (prev in before or prev2 in before or chinese and (
                 prev in before_cn or prev2 in before_cn) or numeral in ("一", "壹") and (
                 prev in before_one or prev2 in before_one)):

@@ -88,10 +88,10 @@ def percent_value(value: Number, unit: str, kind: str) -> Number | None:
 def tenths_run(numeral: str, unit: str) -> Number | None:
     """Two digits before a unit flagged `tenth`: 九五折 = 9.5 折, 三八折 = 3.8 折
     (a digit run that elsewhere is a name or a vague 'three or four')."""
+    if len(numeral) != 2:
+        return None
     row = unit_table().get(unit)
-    digits = plain_digits()
-    if row is None or "tenth" not in row.flags or len(numeral) != 2 or not all(
-            c in digits for c in numeral):
+    if row is None or "tenth" not in row.flags or not all(c in plain_digits() for c in numeral):
         return None
     table = numeral_table()
     return exact(Fraction(table[numeral[0]][1]) + Fraction(table[numeral[1]][1], 10))
