@@ -4,10 +4,11 @@ trying every position; these tests check it on generated text and on the reports
 
 from __future__ import annotations
 
+from array import array
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 import govtext
 from govtext.entities import agencies, lexicon
@@ -87,3 +88,22 @@ def test_word_starts_of_a_word_longer_than_255_characters():
     assert longest >= 256
     assert len(analysis.word_starts(1, 254)) == len(analysis.tokens) - 1
     assert analysis.word_starts(3, 3) == [t.start for t in analysis.tokens if len(t.text) == 3]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("市长张 \n\r\t\u3000\u200b，")), max_size=60),
+       st.sampled_from([0, 3, 100]))
+def test_squeezed_offsets_point_at_their_characters(text, ruler_kept):
+    """`squeeze` copies offsets from a shared ruler (`_ruler`); whatever the ruler's
+    length, each squeezed character sits at its offset (a kept blank line at the
+    first of its breaks)."""
+    saved = lexicon._RULER, lexicon._RULER_KEPT
+    try:
+        lexicon._RULER, lexicon._RULER_KEPT = array("q"), ruler_kept
+        sq = lexicon.squeeze(text)
+        assert len(sq.s) == len(sq.pos)
+        assert all(text[p] == c or c == "\n" and text[p] in "\n\r \t\u3000\u200b"
+                   for p, c in zip(sq.pos, sq.s))
+        assert list(sq.pos) == sorted(set(sq.pos))
+    finally:
+        lexicon._RULER, lexicon._RULER_KEPT = saved
