@@ -1,5 +1,5 @@
 """`trie_pattern` matches the longest of its words at a position, whatever the layout:
-nodes with many branches are split in groups behind lookaheads (`_GROUPED`), which
+nodes with many branches are split in groups behind lookaheads (`govtext.trie._GROUPED`), which
 must change nothing but the speed."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import re
 import regex
 from hypothesis import given, settings, strategies as st
 
-from govtext.entities import lexicon
+from govtext import trie
 
 # 60 first characters, so the top node is grouped; short words share prefixes
 ALPHABET = [chr(0x4E00 + i) for i in range(60)] + list("-.()[]^")
@@ -25,7 +25,7 @@ def _longest(ws: list[str], s: str, i: int) -> int | None:
 @settings(max_examples=120, deadline=None)
 @given(words, st.text(alphabet=st.sampled_from(ALPHABET), max_size=40))
 def test_the_longest_word_at_each_position(ws, s):
-    pattern = lexicon._trie(sorted(set(ws)))
+    pattern = trie._trie(sorted(set(ws)))
     for engine in (re, regex):
         compiled = engine.compile(pattern)
         for i in range(len(s) + 1):
@@ -36,6 +36,6 @@ def test_the_longest_word_at_each_position(ws, s):
 
 def test_a_large_node_is_grouped():
     ws = [chr(0x4E00 + i) + "市" for i in range(500)]
-    pattern = lexicon._trie(ws)
+    pattern = trie._trie(ws)
     assert pattern.count("(?=[") == 22  # 500 branches in groups of 23 (isqrt(499) + 1)
     assert re.fullmatch(pattern, chr(0x4E00 + 321) + "市")

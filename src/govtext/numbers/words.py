@@ -4,13 +4,16 @@ from `numbers_words.tsv` and `numbers_fixed_words.txt`."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from fractions import Fraction
 from functools import lru_cache
 
 import regex
 
+from .. import cache
 from ..data import read_rows, read_words
+from ..trie import trie_pattern
 from .candidate import Cand as _Cand
 from .numeral import exact
 from .units import approx_pattern, approx_words, contexts
@@ -24,7 +27,7 @@ _FAR = 1 << 62
 def word_scanner() -> tuple[regex.Pattern[str], dict[str, tuple[Fraction, str, str]]]:
     words = {row[0]: (Fraction(row[1]), row[2], row[3] if len(row) > 3 else "")
              for row in read_rows("numbers_words.tsv")}
-    alts = "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    alts = trie_pattern(words)  # the longest word at a position
     stops = "".join(regex.escape(c) for c in contexts().get("word-stop", ()))
     guard = f"(?![{stops}])" if stops else ""
     return regex.compile(rf"(?P<w>{alts}){guard}(?P<post>{approx_pattern('post')})?"), words
@@ -50,9 +53,10 @@ def blocked_spans(norm: str) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=1)
-def fixed_words() -> regex.Pattern[str]:
-    words = sorted(read_words("numbers_fixed_words.txt"), key=lambda w: (-len(w), w))
-    return regex.compile("|".join(regex.escape(w) for w in words))
+def fixed_words() -> re.Pattern[str]:
+    """The fixed words, longest first (a trie run by `re`: a flat alternation in `regex`
+    cost a tenth of the numbers finder)."""
+    return cache.compile(trie_pattern(read_words("numbers_fixed_words.txt")))
 
 
 def in_fixed(spans: list[tuple[int, int]], pos: int) -> bool:
