@@ -59,7 +59,7 @@ def _grammar() -> _Grammar:
     other = [h for h, (k, _) in heads.items()
              if k not in _CONGRESS and "+place" not in k and k != "town"]
     stems = list(pieces.get("stem", {})) + list(pieces.get("stem-generic", {}))
-    suffix = trie_pattern(pieces.get("suffix", {}))
+    suffix = trie_pattern(pieces.get("suffix", {}), grouped=True)
     # a department body may join several domain stems, with or without 和/与/及
     # (城市管理 + 和 + 综合执法 + 局, 旅游 + 和 + 文化 + 广电 + 体育 + 局)
     compound = _compound(stems)
@@ -67,29 +67,29 @@ def _grammar() -> _Grammar:
     han = r"[\u4e00-\u9fff]"
     levels, blockers = _levels()
     after = "".join(words("levels.tsv", "after_blocker"))
-    level = trie_pattern(levels)
+    level = trie_pattern(levels, grouped=True)
     # 兰州新区 + 管委会: a division's short form and an area suffix
-    area_place = (rf"(?:{trie_pattern(list(short_forms()) + list(county_short_forms()))})"
-                  rf"(?:{trie_pattern(words('places.tsv', 'area'))})")
+    area_place = (rf"(?:{trie_pattern(list(short_forms()) + list(county_short_forms()), grouped=True)})"
+                  rf"(?:{trie_pattern(words('places.tsv', 'area'), grouped=True)})")
     lead = first_chars(_central(), divisions(), ["中共", "政协", "中国"], levels,
                        pieces.get("stem", {}),
                        short_forms(), county_short_forms())
-    full_place = rf"(?:{trie_pattern(divisions())}){{1,3}}"
+    full_place = rf"(?:{trie_pattern(divisions(), grouped=True)}){{1,3}}"
     # 青岛 + 海事法院: a city's short form, only right before an organ head
-    short_place = trie_pattern(w for w in short_forms()
-                               if len(w) >= 2 and w not in place_stopwords())
+    short_place = trie_pattern([w for w in short_forms()
+                                if len(w) >= 2 and w not in place_stopwords()], grouped=True)
     prefix = cache.compile(
         rf"{lead}(?:(?P<full>(?P<fkind>中共|政协|中国人民政治协商会议)(?P<fplace>{full_place})委员会)"
-        rf"|(?P<central>{trie_pattern(_central())})"
-        rf"|(?:(?P<cpc>中共)?(?P<place>(?:{trie_pattern(divisions())}){{1,3}}|{area_place})"
-        rf"|(?P<short>{short_place})(?=(?:{trie_pattern(heads)}))"
+        rf"|(?P<central>{trie_pattern(_central(), grouped=True)})"
+        rf"|(?:(?P<cpc>中共)?(?P<place>(?:{trie_pattern(divisions(), grouped=True)}){{1,3}}|{area_place})"
+        rf"|(?P<short>{short_place})(?=(?:{trie_pattern(heads, grouped=True)}))"
         rf"|(?<![{re.escape(blockers)}])(?P<level>{level})(?![{re.escape(after)}]))"
-        rf"(?:(?P<session>第[一二三四五六七八九十0-9]{{1,3}}届)?(?P<chead>{trie_pattern(congress)})"
-        rf"|(?P<head>{trie_pattern(other)})"
+        rf"(?:(?P<session>第[一二三四五六七八九十0-9]{{1,3}}届)?(?P<chead>{trie_pattern(congress, grouped=True)})"
+        rf"|(?P<head>{trie_pattern(other, grouped=True)})"
         rf"|(?P<party>委)(?![员会托屈派任实身]))?)")
     # a discipline group stationed in a department is part of its organ's name:
     # 市纪委监委 + 驻局纪检监察组
-    unit = cache.compile(rf"{trie_pattern(pieces.get('unit', {}))}"
+    unit = cache.compile(rf"{trie_pattern(pieces.get('unit', {}), grouped=True)}"
                          rf"|{compound}(?:{suffix})"
                          rf"|驻{han}{{1,12}}?纪检监察组")
     committee = re.compile(rf"(?![委员会]){han}{han}{{0,9}}(?:工作委员会|委员会|工委|委)")
@@ -104,7 +104,7 @@ _CONGRESS = ("congress", "congress_sc", "cppcc")
 
 def _compound(stems: list[str]) -> str:
     """One to four stems, each after the first optionally opened by a joiner."""
-    one = trie_pattern(stems)
+    one = trie_pattern(stems, grouped=True)
     return rf"(?:{one})(?:[{_JOINERS}]?(?:{one})){{0,3}}"
 
 

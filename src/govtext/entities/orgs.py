@@ -38,13 +38,13 @@ class OrgMatch:
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[Scanner, Scanner, re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    names = trie_pattern(words("orgs.tsv", "name"))
+    names = trie_pattern(words("orgs.tsv", "name"), grouped=True)
     blockers = "".join(words("levels.tsv", "blocker"))
     after = "".join(words("levels.tsv", "after_blocker"))
     suffix = trie_pattern(words("orgs.tsv", "suffix"))
     place_words = (list(divisions()) + list(short_forms())
                    + list(words("places.tsv", "country")))
-    place = trie_pattern(place_words)
+    place = trie_pattern(place_words, grouped=True)
     composed = cache.compile(
         rf"(?:(?P<place>{place})|(?<![{re.escape(blockers)}])(?P<level>[省市县区])"
         rf"(?![{re.escape(after)}]))"
@@ -131,8 +131,8 @@ def _outlets(s: str, bound: Bound) -> list[OrgMatch]:
 @lru_cache(maxsize=1)
 def _party_pattern() -> Scanner:
     parties = words("orgs.tsv", "party")
-    place = trie_pattern(list(divisions()) + ["中央"])
-    return Scanner(cache.compile(rf"(?:{trie_pattern(parties)})(?:(?:{place})(?:委员会|委会|支部|总支))?"),
+    place = trie_pattern(list(divisions()) + ["中央"], grouped=True)
+    return Scanner(cache.compile(rf"(?:{trie_pattern(parties, grouped=True)})(?:(?:{place})(?:委员会|委会|支部|总支))?"),
                    parties, whole=True)
 
 
@@ -145,7 +145,7 @@ def _parties(s: str, bound: Bound) -> list[OrgMatch]:
 @lru_cache(maxsize=1)
 def _company_suffix() -> Scanner:
     sufs = words("orgs.tsv", "company")
-    return Scanner(cache.compile(trie_pattern(sufs)), sufs, whole=True)
+    return Scanner(cache.compile(trie_pattern(sufs, grouped=True)), sufs, whole=True)
 
 
 @lru_cache(maxsize=1)
@@ -244,7 +244,8 @@ def _team_pattern() -> Scanner:
     places = [w for w, k in world_names().items() if k in ("country", "city")]
     places += [w for w in short_forms() if len(w) >= 2 and w not in place_stopwords()]
     sports = trie_pattern(words("orgs.tsv", "team"))
-    return Scanner(cache.compile(rf"(?:{trie_pattern(places)})(?:[男女]子?)?(?:{sports})?队"), places, whole=True)
+    return Scanner(cache.compile(rf"(?:{trie_pattern(places, grouped=True)})(?:[男女]子?)?(?:{sports})?队"),
+                   places, whole=True)
 
 
 def _teams(s: str, bound: Bound) -> list[OrgMatch]:
@@ -259,7 +260,8 @@ def _foreign_pattern() -> Scanner:
     own = wordset("china_names")  # 中华人民共和国 + 国务院 is an AGENCY, not a foreign organ
     countries = [w for w, k in world_names().items() if k == "country" and w not in own]
     organs = trie_pattern(words("orgs.tsv", "foreign_organ"))
-    return Scanner(cache.compile(rf"(?:{trie_pattern(countries)})(?:{organs})"), countries, whole=True)
+    return Scanner(cache.compile(rf"(?:{trie_pattern(countries, grouped=True)})(?:{organs})"),
+                   countries, whole=True)
 
 
 def _foreign_organs(s: str, bound: Bound) -> list[OrgMatch]:

@@ -54,26 +54,26 @@ class Context:
 
 @lru_cache(maxsize=1)
 def _scanner() -> Scanner:
-    full = trie_pattern(divisions())
-    shorts = trie_pattern(s for s in short_forms() if len(s) >= 2)
-    cshort = trie_pattern(s for s in county_short_forms() if len(s) >= 2)
-    area = trie_pattern(words("places.tsv", "area"))
-    region = trie_pattern(words("places.tsv", "region"))
-    rsuffix = trie_pattern(words("places.tsv", "region_suffix"))
+    full = trie_pattern(divisions(), grouped=True)
+    shorts = trie_pattern([s for s in short_forms() if len(s) >= 2], grouped=True)
+    cshort = trie_pattern([s for s in county_short_forms() if len(s) >= 2], grouped=True)
+    area = trie_pattern(words("places.tsv", "area"), grouped=True)
+    region = trie_pattern(words("places.tsv", "region"), grouped=True)
+    rsuffix = trie_pattern(words("places.tsv", "region_suffix"), grouped=True)
     feature = words("places.tsv", "feature")
     lead = first_chars(divisions(), short_forms(), county_short_forms(),
                        words("places.tsv", "region"), feature)
     starts = (list(divisions()) + list(short_forms()) + list(county_short_forms())
               + list(words("places.tsv", "region")) + list(feature))
-    port = trie_pattern(words("places.tsv", "port"))
+    port = trie_pattern(words("places.tsv", "port"), grouped=True)
     # a city before a named area of its own is one name: 深圳 + 前海
     cities = trie_pattern([w for w in list(short_forms()) + list(divisions())
-                           if len(w) >= 2 and (w in short_forms() or divisions()[w].level == "city")])
+                           if len(w) >= 2 and (w in short_forms() or divisions()[w].level == "city")], grouped=True)
     return Scanner(cache.compile(
         rf"{lead}(?:(?P<cregion>(?:{cities})(?:{region}))(?P<crsuf>{rsuffix})?"
         rf"|(?P<region>{region})(?P<rsuf>{rsuffix})?"
         rf"|(?P<port>{shorts})(?:{port})(?![口澳区务])"
-        rf"|(?P<feature>{trie_pattern(feature)})"
+        rf"|(?P<feature>{trie_pattern(feature, grouped=True)})"
         rf"|(?P<full>{full})(?P<farea>{area})?"
         rf"|(?P<ashort>{shorts}|{cshort})(?P<area>{area})"
         rf"|(?P<short>{shorts}))"), starts, whole=True)
