@@ -4,12 +4,13 @@ written with them, and the speech verbs that follow a name."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Callable
 
 import regex
 
-from .. import lang
+from .. import cache, lang
 from ..data import read_text, read_words
 from .lexicon import table, trie_pattern
 
@@ -83,8 +84,8 @@ def _parts(name: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def speech_verbs() -> regex.Pattern[str]:
-    return regex.compile(trie_pattern(r[0] for r in table("name_context.tsv", "speech")))
+def speech_verbs() -> re.Pattern[str]:
+    return cache.compile(trie_pattern(r[0] for r in table("name_context.tsv", "speech")))
 
 
 def run_end(s: str, a: int, last: int, bound: Bound) -> int:

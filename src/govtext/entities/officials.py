@@ -14,12 +14,14 @@ PERSON is a name followed by 同志 with no title, or a leader from persons.txt.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
 import regex
 
+from .. import cache
 from ..data import read_rows
 from .lexicon import is_han, name_stopwords, surnames, table, trie_pattern
 from .names import (DOTS, is_translit_name, leaders, run_end, split_off, translit_chars,
@@ -64,8 +66,8 @@ def _strong_glue() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _title_words() -> regex.Pattern[str]:
-    return regex.compile(trie_pattern(_titles()))
+def _title_words() -> re.Pattern[str]:
+    return cache.compile(trie_pattern(_titles()))
 
 
 def title_at(s: str, i: int, rank: int = 3) -> bool:
@@ -76,8 +78,8 @@ def title_at(s: str, i: int, rank: int = 3) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _roles() -> regex.Pattern[str]:
-    return regex.compile(trie_pattern(r[0] for r in table("name_context.tsv", "role")))
+def _roles() -> re.Pattern[str]:
+    return cache.compile(trie_pattern(r[0] for r in table("name_context.tsv", "role")))
 
 
 def role_at(s: str, i: int) -> bool:
@@ -131,8 +133,8 @@ def follows(s: str, i: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _after() -> regex.Pattern[str]:
-    return regex.compile(trie_pattern(_context()[0]))
+def _after() -> re.Pattern[str]:
+    return cache.compile(trie_pattern(_context()[0]))
 
 
 # A transliterated name of a minority nationality: given name · family name
@@ -278,9 +280,9 @@ def _chains(s: str, organs: dict[int, int], bound: Bound) -> list[tuple[int, int
                 start = min(start, organs[e])
         cands.append((start, m.start(), m.end(), m.group()))
     for e, a in organs.items():  # a title right after an organ may overlap a word above
-        m = words.match(s, e)
-        if m is not None:
-            cands.append((a, e, m.end(), m.group()))
+        after = words.match(s, e)
+        if after is not None:
+            cands.append((a, e, after.end(), after.group()))
     cands.sort(key=lambda c: (c[0], -c[2]))
     units: list[tuple[int, int, bool]] = []
     last_end = -1

@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 
 import regex
 
-from .. import lang
+from .. import cache, lang
 from ..data import read_rows, read_words
 from ..text.prepare import normalize
 from .lexicon import is_han, surnames, table, trie_pattern
@@ -221,8 +221,8 @@ def _appellations() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _leaders() -> regex.Pattern[str]:
-    return regex.compile(trie_pattern(read_words("persons.txt")))
+def _leaders() -> re.Pattern[str]:
+    return cache.compile(trie_pattern(read_words("persons.txt")))
 
 
 def _inside(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
@@ -268,8 +268,8 @@ def find_persons(s: str, bound: Bound, taken: list[tuple[int, int]],
 
 
 @lru_cache(maxsize=1)
-def _person_roles() -> regex.Pattern[str]:
-    return regex.compile(trie_pattern(r[0] for r in table("name_context.tsv", "person_role")))
+def _person_roles() -> re.Pattern[str]:
+    return cache.compile(trie_pattern(r[0] for r in table("name_context.tsv", "person_role")))
 
 
 def role_persons(s: str, bound: Bound, taken: list[tuple[int, int]]) -> list[NameMatch]:
