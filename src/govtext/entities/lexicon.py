@@ -132,8 +132,11 @@ def _build() -> "tuple[Any, tuple[tuple[int, ...], ...], int]":
     with _lock:
         if _automaton is None or _automaton[2] != len(_scanners):
             keys = sorted(_owners)
-            ac = ahocorasick_rs.AhoCorasick(keys or ["\x00\x00"],
-                                            matchkind=ahocorasick_rs.MatchKind.Standard)
+            # a contiguous NFA scans the reports in 32 ms instead of 40 (a DFA: 22 ms,
+            # but 30 MiB more at the peak)
+            ac = ahocorasick_rs.AhoCorasick(
+                keys or ["\x00\x00"], matchkind=ahocorasick_rs.MatchKind.Standard,
+                implementation=ahocorasick_rs.Implementation.ContiguousNFA)
             _automaton = (ac, tuple(tuple(_owners[k]) for k in keys) or ((),), len(_scanners))
         return _automaton
 
