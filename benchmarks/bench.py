@@ -134,7 +134,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--mb", type=float, default=None, help="repeat the text to this size")
     parser.add_argument("--quick", action="store_true", help="skip fresh-process figures")
-    parser.add_argument("--rounds", type=int, default=3, help="interleaved timing rounds")
+    parser.add_argument("--rounds", type=int, default=7, help="interleaved timing rounds")
     args = parser.parse_args()
 
     import logging
