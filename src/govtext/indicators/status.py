@@ -80,10 +80,10 @@ class Context:
 
 
 # the first clause mark; the last clause mark and the last sentence end of a stretch
-# (a mark with no other after it up to the end of the search: `\Z` is the endpos)
+# (matched from its start: the greedy `.*` runs to its end and backs up to the last mark)
 _CLAUSE_MARK = re.compile("[，,；;。]")
-_LAST_CLAUSE_MARK = re.compile("[，,；;。](?=[^，,；;。]*\\Z)")
-_LAST_END = re.compile("[。！？!?\\n](?=[^。！？!?\\n]*\\Z)")
+_LAST_CLAUSE_MARK = re.compile("(?s:.*)[，,；;。]")
+_LAST_END = re.compile("(?s:.*)[。！？!?\\n]")
 
 
 def _clause(norm: str, sent: Region, q: Quantity) -> tuple[int, int]:
@@ -92,7 +92,7 @@ def _clause(norm: str, sent: Region, q: Quantity) -> tuple[int, int]:
     if q.start <= sent.start:
         lo = q.start
     else:
-        before = _LAST_CLAUSE_MARK.search(norm, sent.start, q.start)
+        before = _LAST_CLAUSE_MARK.match(norm, sent.start, q.start)
         lo = before.end() if before else sent.start
     after = _CLAUSE_MARK.search(norm, q.end, sent.end)
     return lo, after.start() if after else max(q.end, sent.end)
@@ -102,7 +102,7 @@ def _full_start(norm: str, start: int) -> int:
     """The start of the whole sentence: a sentence region may end at ； or ：, but a
     主要预期目标是： governs every clause up to 。."""
     floor = max(0, start - 400)  # looked back at most 400 characters
-    last = _LAST_END.search(norm, floor, start)
+    last = _LAST_END.match(norm, floor, start)
     lo = last.end() if last else floor
     # a paragraph under a line ending in ： (今年…主要预期目标是：) is governed by it
     head = lo
