@@ -46,3 +46,16 @@ def test_the_clause_is_the_scan_both_ways(norm, data):
     while hi < sent.end and norm[hi] not in "，,；;。":
         hi += 1
     assert status._clause(norm, sent, q) == (lo, hi)
+
+
+@given(st.lists(st.tuples(st.integers(0, 50), st.integers(0, 20),
+                          st.sampled_from(["plan", "review"])), max_size=8))
+def test_the_section_kind_is_the_first_section_holding_the_offset(rows):
+    """section_kind looks the answer up per stretch between section edges; it must be
+    the first section in outline order that holds the offset."""
+    plans = [(a, a + n, kind) for a, n, kind in rows]
+    ctx = status.Context("x", (), None, None, ())
+    ctx._plans = plans
+    for offset in range(-2, 75):
+        assert ctx.section_kind(offset) == next(
+            (k for s, e, k in plans if s <= offset < e), "")

@@ -16,7 +16,7 @@ document is dated January to April (a spring report reviews last year), else its
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -51,6 +51,8 @@ class Context:
     names: set[tuple[int, int]] = field(default_factory=set)
     covered: set[int] = field(default_factory=set)  # offsets inside `names`
     date_starts: list[int] = field(default_factory=list)  # `dates` are sorted by start
+    _edges: list[int] = field(default_factory=list)  # the plans' starts and ends, sorted
+    _kinds: dict[int, str] = field(default_factory=dict)  # stretch index -> section_kind
 
     def __post_init__(self) -> None:
         self.date_starts = [d.start for d in self.dates]
@@ -76,7 +78,21 @@ class Context:
         return "plan" if pats["plan"].search(title) else ""
 
     def section_kind(self, offset: int) -> str:
-        return next((k for s, e, k in self._plans if s <= offset < e), "")
+        """The kind of the first plan or review section (in outline order) that holds
+        `offset`. The answer changes only at a section's start or end, so it is worked
+        out once per stretch between two of them."""
+        if not self._plans:
+            return ""
+        if not self._edges:
+            self._edges = sorted({x for s, e, _ in self._plans for x in (s, e)})
+        i = bisect_right(self._edges, offset) - 1
+        if i < 0:
+            return ""
+        kind = self._kinds.get(i)
+        if kind is None:
+            at = self._edges[i]  # every offset of this stretch is held by the same sections
+            kind = self._kinds[i] = next((k for s, e, k in self._plans if s <= at < e), "")
+        return kind
 
 
 # the first clause mark; the last clause mark and the last sentence end of a stretch
