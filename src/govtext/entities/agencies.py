@@ -93,10 +93,10 @@ def _grammar() -> _Grammar:
                          rf"|{compound}(?:{suffix})"
                          rf"|驻{han}{{1,12}}?纪检监察组")
     committee = re.compile(rf"(?![委员会]){han}{han}{{0,9}}(?:工作委员会|委员会|工委|委)")
-    bare = Scanner(cache.compile(rf"{specific}(?:{suffix})"), pieces.get("stem", {}), whole=True)
+    bare = Scanner(cache.compile(rf"{specific}(?:{suffix})"), pieces.get("stem", {}))
     starts = (list(_central()) + list(divisions()) + ["中共", "政协", "中国人民"] + list(levels)
               + list(short_forms()) + list(county_short_forms()))
-    return _Grammar(Scanner(prefix, starts, whole=True), unit, committee, bare)
+    return _Grammar(Scanner(prefix, starts), unit, committee, bare)
 
 
 _CONGRESS = ("congress", "congress_sc", "cppcc")

@@ -19,7 +19,7 @@ def _institution_patterns() -> tuple[Scanner, re.Pattern[str], re.Pattern[str]]:
     suffixes = [w for w in _pieces().get("suffix", {}) if len(w) >= 2] + list(_schools())
     openers = (list(divisions()) + list(words("places.tsv", "country")) + ["国家", "中央"]
                + list(_short_openers()))
-    return (Scanner(cache.compile(trie_pattern(openers, grouped=True)), openers, whole=True),
+    return (Scanner(cache.compile(trie_pattern(openers, grouped=True)), openers),
             cache.compile(trie_pattern(suffixes)),
             breakers())
 

@@ -35,20 +35,18 @@ class Scanner:
     """A compiled pattern tried only where one of its words can start.
 
     A large trie alternation is slow to enter at every position, so the positions where
-    the first two characters of a word (or a word of one character) occur are found
-    first, by one Aho-Corasick pass over the text for every scanner at once (see
-    `_positions`), and the pattern is matched there. `search` and `finditer` behave
+    one of the words a match begins with occurs are found first, by one Aho-Corasick
+    pass over the text for every scanner at once (see `_positions`), and the pattern is
+    matched there (where 建设部 occurs, not at every 建设). `search` and `finditer` behave
     like the `re` methods (leftmost, non-overlapping)."""
 
     __slots__ = ("pattern", "keys", "bit")
 
-    def __init__(self, pattern: "re.Pattern[str]", starts: Iterable[str],
-                 whole: bool = False) -> None:
-        """`starts`: the words a match can begin with. With `whole`, every match begins
-        with one of them entire, so the pattern is tried only where a whole word
-        occurs (fewer places than its first two characters: 建设部, not every 建设)."""
+    def __init__(self, pattern: "re.Pattern[str]", starts: Iterable[str]) -> None:
+        """`starts`: the words a match begins with; every match begins with one of them
+        entire."""
         self.pattern = pattern
-        self.keys = frozenset(w if whole else w[:2] for w in starts if w)
+        self.keys = frozenset(w for w in starts if w)
         self.bit = _register(self)
 
     def _candidates(self, s: str, pos: int, endpos: int) -> Iterator[int]:

@@ -49,8 +49,8 @@ def _patterns() -> tuple[Scanner, Scanner, re.Pattern[str], re.Pattern[str], re.
         rf"(?:(?P<place>{place})|(?<![{re.escape(blockers)}])(?P<level>[省市县区])"
         rf"(?![{re.escape(after)}]))"
         rf"(?P<middle>[\u4e00-\u9fff]{{0,12}}?)(?P<suf>{suffix})")
-    return (Scanner(re.compile(names), words("orgs.tsv", "name"), whole=True),
-            Scanner(composed, place_words + list("省市县区"), whole=True), re.compile(suffix),
+    return (Scanner(re.compile(names), words("orgs.tsv", "name")),
+            Scanner(composed, place_words + list("省市县区")), re.compile(suffix),
             cache.compile(trie_pattern(words("orgs.tsv", "media"))),
             breakers())
 
@@ -133,7 +133,7 @@ def _party_pattern() -> Scanner:
     parties = words("orgs.tsv", "party")
     place = trie_pattern(list(divisions()) + ["中央"], grouped=True)
     return Scanner(cache.compile(rf"(?:{trie_pattern(parties, grouped=True)})(?:(?:{place})(?:委员会|委会|支部|总支))?"),
-                   parties, whole=True)
+                   parties)
 
 
 def _parties(s: str, bound: Bound) -> list[OrgMatch]:
@@ -145,7 +145,7 @@ def _parties(s: str, bound: Bound) -> list[OrgMatch]:
 @lru_cache(maxsize=1)
 def _company_suffix() -> Scanner:
     sufs = words("orgs.tsv", "company")
-    return Scanner(cache.compile(trie_pattern(sufs, grouped=True)), sufs, whole=True)
+    return Scanner(cache.compile(trie_pattern(sufs, grouped=True)), sufs)
 
 
 @lru_cache(maxsize=1)
@@ -245,7 +245,7 @@ def _team_pattern() -> Scanner:
     places += [w for w in short_forms() if len(w) >= 2 and w not in place_stopwords()]
     sports = trie_pattern(words("orgs.tsv", "team"))
     return Scanner(cache.compile(rf"(?:{trie_pattern(places, grouped=True)})(?:[男女]子?)?(?:{sports})?队"),
-                   places, whole=True)
+                   places)
 
 
 def _teams(s: str, bound: Bound) -> list[OrgMatch]:
@@ -261,7 +261,7 @@ def _foreign_pattern() -> Scanner:
     countries = [w for w, k in world_names().items() if k == "country" and w not in own]
     organs = trie_pattern(words("orgs.tsv", "foreign_organ"))
     return Scanner(cache.compile(rf"(?:{trie_pattern(countries, grouped=True)})(?:{organs})"),
-                   countries, whole=True)
+                   countries)
 
 
 def _foreign_organs(s: str, bound: Bound) -> list[OrgMatch]:

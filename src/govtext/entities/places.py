@@ -76,7 +76,7 @@ def _scanner() -> Scanner:
         rf"|(?P<feature>{trie_pattern(feature, grouped=True)})"
         rf"|(?P<full>{full})(?P<farea>{area})?"
         rf"|(?P<ashort>{shorts}|{cshort})(?P<area>{area})"
-        rf"|(?P<short>{shorts}))"), starts, whole=True)
+        rf"|(?P<short>{shorts}))"), starts)
 
 
 @lru_cache(maxsize=1)

@@ -21,7 +21,7 @@ Bound = Callable[[int, int], bool]
 def _site_suffixes() -> tuple[Scanner, frozenset[str]]:
     sufs = (words("places.tsv", "site") + words("places.tsv", "town")
             + tuple(r[0] for r in table("places.tsv", "geo") if r[2:3] == ("open",)))  # 伏林 + 水库
-    return Scanner(cache.compile(trie_pattern(sufs, grouped=True)), sufs, whole=True), frozenset(words("places.tsv", "town"))
+    return Scanner(cache.compile(trie_pattern(sufs, grouped=True)), sufs), frozenset(words("places.tsv", "town"))
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +80,7 @@ def _named_suffixes() -> tuple[Scanner, dict[str, str]]:
     for kind in ("geo", "town", "village", "zone", "site"):
         for w in words("places.tsv", kind):
             kinds.setdefault(w, {"site": "zone", "village": "town"}.get(kind, kind))
-    return Scanner(cache.compile(trie_pattern(kinds, grouped=True)), kinds, whole=True), kinds
+    return Scanner(cache.compile(trie_pattern(kinds, grouped=True)), kinds), kinds
 
 
 # level characters that end a division name (湟中区 + 上新庄镇): a township may follow

@@ -30,7 +30,7 @@ Bound = Callable[[int, int], bool]
 @lru_cache(maxsize=1)
 def _world_scanner() -> Scanner:
     names = world_names()
-    return Scanner(cache.compile(trie_pattern(names, grouped=True)), names, whole=True)
+    return Scanner(cache.compile(trie_pattern(names, grouped=True)), names)
 
 
 def find_world(s: str, bound: Bound) -> list[Place]:

@@ -22,7 +22,7 @@ def _zone_data() -> tuple[Scanner, frozenset[str], re.Pattern[str], re.Pattern[s
     stops = (({w for w in place_stopwords() if len(w) >= 2}
               - read_words("place_zone_modifiers.txt")) | read_words("name_breakers.txt")
              | read_words("place_zone_verbs.txt"))
-    return (Scanner(cache.compile(trie_pattern(sufs, grouped=True)), sufs, whole=True), read_words("place_zone_leads.txt"),
+    return (Scanner(cache.compile(trie_pattern(sufs, grouped=True)), sufs), read_words("place_zone_leads.txt"),
             re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)]"), cache.compile(trie_pattern(stops)),
             _names() | frozenset(words("places.tsv", "region")))
 
