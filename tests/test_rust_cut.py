@@ -14,7 +14,7 @@ from govtext.errors import InputError
 from govtext.segment.base import bounded_pieces
 from govtext.segment.jieba_backend import JiebaSegmenter
 from govtext.segment.jieba_data import jieba_file
-from govtext.segment import rust_cut
+from govtext.segment import get_segmenter, rust_cut
 from govtext.text.prepare import normalize
 
 pytest.importorskip("rjieba")
@@ -105,6 +105,8 @@ def test_engine_is_an_option_that_pickles():
     assert (clone.engine, clone.hmm, clone._backend) == ("python", False, None)
     with pytest.raises(InputError, match="E010"):
         JiebaSegmenter(engine="c")
+    with pytest.raises(TypeError):  # "rjieba" is the Rust engine: no engine to choose
+        get_segmenter("rjieba", engine="python")
 
 
 def test_bounded_pieces_are_cut_alike(engines):

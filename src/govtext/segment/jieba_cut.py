@@ -20,7 +20,9 @@ from array import array
 from typing import Any, Iterator, Union
 
 # jieba's own patterns (jieba/__init__.py, jieba/finalseg/__init__.py, version 0.42.1)
-_BLOCK = re.compile("[\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+")
+# the characters of a block: jieba looks words up only inside runs of them
+BLOCK_CHARS = "\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-"
+_BLOCK = re.compile(f"[{BLOCK_CHARS}]+")
 _HAN = re.compile("[\u4E00-\u9FD5]+")
 _SKIP = re.compile("[a-zA-Z0-9]+(?:\\.\\d+)?%?")
 _ENG = re.compile("[a-zA-Z0-9]")

@@ -18,7 +18,7 @@ class RjiebaSegmenter(JiebaSegmenter):
     name = "rjieba"
 
     def __init__(self, hmm: bool = True, user_words: tuple[str, ...] | list[str] = (),
-                 use_lexicon: bool = True, **options: Any) -> None:
+                 use_lexicon: bool = True) -> None:
         super().__init__(hmm, user_words, use_lexicon, engine="rust")
 
     def _options(self) -> dict[str, Any]:

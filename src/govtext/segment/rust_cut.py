@@ -2,7 +2,7 @@
 several times faster. The default engine of the jieba segmenter when rjieba is installed
 and jieba's dictionary is the one jieba-rs carries.
 
-jieba-rs runs jieba's algorithm on jieba's dictionary; three things differ, and are
+jieba-rs runs jieba's algorithm on jieba's dictionary; four things differ, and are
 made equal here:
 
 - **The total count.** jieba-rs's total is the sum of its words' counts. jieba's also
@@ -34,7 +34,7 @@ from typing import Any, NamedTuple, Sequence
 
 from ..cache import memo
 from . import jieba_cut
-from .jieba_cut import _BLOCK, _ENG, Flat
+from .jieba_cut import _BLOCK, _ENG, BLOCK_CHARS, Flat
 from .jieba_data import hmm_tables, jieba_file, jieba_tokenizer
 
 # a word that no text can match: jieba and jieba-rs look words up only inside runs of
@@ -46,7 +46,7 @@ DICT_MD5 = "897a1f17ca8c08caa37a36f92e2da441"
 # pieces of about this many characters (at a character outside the blocks, where no
 # word can cross) so that list stays small
 CHUNK = 50_000
-_OUTSIDE = re.compile("[^\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]")
+_OUTSIDE = re.compile(f"[^{BLOCK_CHARS}]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
