@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import repeat
-from operator import sub
 from datetime import date
 from functools import cached_property
+from itertools import repeat
+from operator import sub
 from typing import TYPE_CHECKING, Any, Callable, Sequence, TypeVar
 
 from .model import Token

@@ -44,7 +44,7 @@ def _orgs(analysis: Analysis) -> Iterator[Candidate]:
 
 def _people(analysis: Analysis) -> Iterator[Candidate]:
     """Officials (a name with a title) and persons."""
-    return with_rule(name_scan(analysis).people_spans(), "people")
+    return with_rule(name_scan(analysis).people_spans(analysis), "people")
 
 
 def _titles(analysis: Analysis) -> Iterator[Candidate]:

@@ -253,8 +253,6 @@ class NameScan:
 
     def __init__(self, analysis: Analysis) -> None:
         self.scan = _Scan(analysis.prep, analysis.squeezed, analysis.bound)
-        # where word_persons looks: words of three or four characters opening with a surname
-        self.words_3_4 = analysis.word_starts(3, 4, surname_firsts())
         self.title = analysis.structure.metadata.title
 
     @property
@@ -303,11 +301,15 @@ class NameScan:
                 out.append(Org(*self.scan.cut(o.start, o.end), rule="orgs.suffix"))
         return out
 
-    def people_spans(self) -> list[Span]:
+    def people_spans(self, analysis: Analysis) -> list[Span]:
+        """OFFICIAL and PERSON spans; `analysis` (the one this scan was made of, passed
+        rather than kept: the scan lives in its shared cache) gives the word lengths."""
         organs = _organs(self.s, self.places[0], self.agencies)
         for o in self.orgs:  # 团市委书记, 某公司董事长
             organs.setdefault(o.end, o.start)
-        return _people(self.scan, organs, self.words_3_4)
+        # where word_persons looks: words of three or four characters opening with a surname
+        words_3_4 = analysis.word_starts(3, 4, surname_firsts())
+        return _people(self.scan, organs, words_3_4)
 
 
 def name_scan(analysis: Analysis) -> NameScan:
