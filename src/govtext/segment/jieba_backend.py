@@ -5,7 +5,7 @@ dictionaries from `jieba_data`, without jieba's module-level state."""
 from __future__ import annotations
 
 from array import array
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
 from ..errors import InputError
 from ..model import Token
@@ -48,11 +48,6 @@ class JiebaSegmenter(LexiconSegmenter):
                 return rust
         return load_dictionary(self.words())
 
-    def _cut(self, backend: Any, text: str) -> Iterable[str]:
-        flat: array[int] = array("q")
-        self._spans_into(backend, text, flat, 0)
-        return (text[flat[i]:flat[i + 1]] for i in range(0, len(flat), 2))
-
     def _spans_into(self, backend: Any, text: str, out: array[int], at: int) -> None:
         if isinstance(backend, rust_cut.RustJieba):
             rust_cut.spans_into(backend, text, out, self.hmm, at)
@@ -61,7 +56,8 @@ class JiebaSegmenter(LexiconSegmenter):
 
     def segment(self, text: str, norm: str | None = None) -> Sequence[Token]:
         """Tokens of `text`, cut from its same-length normalized view `norm`, with the
-        offsets the engine gives (the same words as `Tokenizer.cut`), as `Tokens`."""
+        offsets the engine gives (the same words as `Tokenizer.cut`), as `Tokens`: the
+        engines write offsets, so the base class's `_cut` and `align` are not needed."""
         if not text:
             return []
         backend = self._load()
