@@ -2,7 +2,7 @@
 
 The numeral itself is read by `numeral.read_numeral` (the one reader); this module
 adds what may wrap it: a sign (负, -, +, 正), a percent sign (% ‰ ‱), a fraction
-(`三分之一`, `百分之五十`), a hedge inside the number (`一千多万`, `500余万`,
+(`三分之一`, `百分之五十`, `1/3`, and after a whole number `一又四分之一`), a hedge inside the number (`一千多万`, `500余万`,
 `二十几万`: the value of the stated part, the hedge is the caller's `approx`),
 scientific and suffixed forms (`2e5`, `21.2E0`, `2^5`, `40k`, `3.2K`, `-2.5 M`),
 `半` (`半百` = 50) and `打` (a dozen: `五十打` = 600).
@@ -89,6 +89,16 @@ def _unsigned(norm: str, s: str) -> Fraction:
     scale = Fraction(1)
     if norm[-1] in "%‰‱":
         norm, scale = norm[:-1], Fraction(1, {"%": 100, "‰": 1000, "‱": 10000}[norm[-1]])
+    whole, mixed, part = norm.partition("又")
+    if mixed:  # 一又四分之一, 2又1/2: a whole number and a fraction
+        if not whole or not ("分之" in part or "/" in part) or whole[-1] in "%‰‱":
+            raise ValueError(f"not a number: {s!r}")
+        return (_plain(whole, s) + _unsigned(part, s)) * scale
+    num_text, slash, den_text = norm.partition("/")
+    if slash:  # 1/3: digits over digits
+        if not (num_text.isdigit() and den_text.isdigit()) or int(den_text) == 0:
+            raise ValueError(f"not a number: {s!r}")
+        return Fraction(int(num_text), int(den_text)) * scale
     if "分之" in norm:
         den_text, _, num_text = norm.partition("分之")
         if not den_text or not num_text:

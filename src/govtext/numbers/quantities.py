@@ -60,7 +60,7 @@ def multiplier_pattern() -> str:
 @lru_cache(maxsize=1)
 def numeral_pattern() -> str:
     """A regex for one numeral: Arabic (1,234.5), Chinese (一百零八, 二〇一八), mixed
-    (1.5万, 3万4000) and fractions (三分之一, 百分之三十六点九)."""
+    (1.5万, 3万4000) and fractions (三分之一, 百分之三十六点九, 1/3, 一又四分之一)."""
     digits = cn_chars("digit")
     table = numeral_table()
     zeros = "".join(c for c in digits if table[c][1] == 0)
@@ -82,7 +82,10 @@ def numeral_pattern() -> str:
             rf"|{space})")
     # possessive: a long digit run is read once, never re-split (no backtracking)
     one = rf"{atom}++"
-    return rf"(?:{one} ?分之 ?{one}|{one})"
+    # digits over digits (1/3), never inside a chain of slashes (2023/1/5, a path)
+    slash = r"(?<![\d/.])\d{1,4}/\d{1,4}(?![\d/])"
+    fraction = rf"{one} ?分之 ?{one}|{slash}"
+    return rf"(?:(?:{one}又)?(?:{fraction})|{one})"  # 一又四分之一, 2又1/2
 
 
 @lru_cache(maxsize=1)
@@ -115,12 +118,13 @@ _RANGE = regex.compile(_RANGE_SEP)
 _TEMPERATURE = {"℃": "℃", "摄氏度": "摄氏度", "度": "℃"}
 _LATIN = regex.compile(r"[A-Za-z]")
 _PERCENT_SIGNS = frozenset("%‰‱")
+_FRACTION = re.compile("分之|/")
 
 
 def _value(numeral: str) -> tuple[Number, int | None] | None:
     """The numeral's value, and the denominator of a 百分之 / 千分之 form."""
     try:
-        if "分之" in numeral:
+        if "分之" in numeral and "又" not in numeral:
             den_text, _, num_text = numeral.partition("分之")
             den = parse_number(den_text)
             if den in (100, 1000, 10000):
@@ -232,13 +236,13 @@ def candidates(norm: str) -> list[_Cand]:
                     approx_word = approx_word or "more"
                     post, end = None, m.end("post") + n
                     break
-        if post and (unit or percent_of or "分之" in numeral):
+        if post and (unit or percent_of or _FRACTION.search(numeral)):
             approx_word = approx_word or approx["post"][post]
             end = m.end("post")
         if g_big and not unit:
             end = min(end, ne)
         kind = units[unit].kind if unit else ("ratio" if isinstance(value, Fraction) or
-                                                "分之" in numeral else "count")
+                                                _FRACTION.search(numeral) else "count")
         if percent_of and not unit:
             unit = {100: "%", 1000: "‰", 10000: "‱"}[percent_of]
             kind = "percent"
