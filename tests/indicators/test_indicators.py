@@ -58,6 +58,16 @@ CASES = [
     ("全区社会消费品零售总额扣除价格因素实际增长8.2%。",
      [("社会消费品零售总额", "8.2%", "increase", "actual")],
      "an adjustment between the name and its change is no part of the name"),
+    ("全县新建的仓库面积约有八万平方公尺。",
+     [("新建的仓库面积", "八万平方公尺", "level", "actual")],
+     "约 before 有 is a hedge, no name (the 1950s reports named 约, 就 and 将约); "
+     "平方公尺 is the 1950s name of m²"),
+    ("去年乡镇企业的利润就达到三十亿元。",
+     [("乡镇企业的利润", "三十亿元", "level", "actual")],
+     "就 before a figure stresses it and is no part of the name"),
+    ("机关内设处室精简1/4。",
+     [("机关内设处室", "1/4", "decrease", "actual")],
+     "精简 (streamline) is a decrease; 1/4 is one fraction"),
 ]
 
 

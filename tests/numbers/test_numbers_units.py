@@ -46,6 +46,10 @@ def q(value: str, unit: str) -> Quantity:
     ("2", "公顷", Fraction(20000), "平方米"),
     ("5", "个工作日", Fraction(432000), "秒"),
     ("7", "成", Fraction(70), "%"),
+    ("3", "尺", Fraction(1), "米"),  # 市制: 3 尺 = 1 m
+    ("1", "马力", Fraction(73549875, 100000), "瓦"),  # metric horsepower, exact
+    ("5", "克拉", Fraction(1, 1000), "千克"),  # 200 mg a carat
+    ("3.5", "GHz", Fraction(3500000000), "赫兹"),
 ])
 def test_to_base(value: str, unit: str, base_value: Fraction, base_unit: str) -> None:
     result = to_base(q(value, unit))
