@@ -94,7 +94,7 @@ class MissingExtra(GovtextError, ImportError):
     """An optional integration is used without its extra installed."""
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")  # re reads the escapes
 
 
 def check_encodable(text: str) -> str:

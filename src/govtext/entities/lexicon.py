@@ -139,7 +139,7 @@ def _build() -> "tuple[Any, tuple[tuple[int, ...], ...], int]":
         return _automaton
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")  # re reads the escapes
 
 
 def _scan(s: str) -> list["array[int]"]:

@@ -47,7 +47,7 @@ DICT_MD5 = "897a1f17ca8c08caa37a36f92e2da441"
 # word can cross) so that list stays small
 CHUNK = 50_000
 _OUTSIDE = re.compile(f"[^{BLOCK_CHARS}]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")  # re reads the escapes
 
 
 class RustJieba:
