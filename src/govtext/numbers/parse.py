@@ -22,8 +22,8 @@ from ..model import Number
 from ..text.prepare import normalize
 from .numeral import MAX_LENGTH, PLAIN, cn_chars, exact, financial_chars, numeral_table, read_numeral
 
-__all__ = ["MAX_EXPONENT", "NotANumeral", "cn_chars", "financial_chars", "numeral_table",
-           "parse_number", "parse_fraction"]
+__all__ = ["MAX_EXPONENT", "NotANumeral", "cn_chars", "financial_chars", "hedged",
+           "numeral_table", "parse_number", "parse_fraction"]
 
 MAX_EXPONENT = 100  # 2e100 is read, 2e101 is refused (a value of 10**999999999 is no number)
 _SPACES = regex.compile(r"[\s_']+")
@@ -134,10 +134,25 @@ def _plain(norm: str, s: str) -> Fraction:
     hedge = _HEDGE.fullmatch(norm)
     if hedge and hedge.group("head")[-1] not in "多余几来" and _larger_tail(
             hedge.group("head"), hedge.group("tail")):
-        head = read_numeral(hedge.group("head"))
-        tail = hedge.group("tail")
-        return head * (read_numeral(tail) if tail else 1)
+        return hedged(hedge.group("head"), hedge.group("tail"))
     return read_numeral(norm)
+
+
+def hedged(head: str, tail: str) -> Fraction:
+    """The value of `head`, a hedge (多, 余) and the multipliers `tail`: 一千多万 is 一千 x
+    万, and 一亿二千多万 is 一亿 + 二千 x 万, not (一亿二千) x 万: the multipliers after
+    the hedge scale only the section after the head's last larger multiplier."""
+    if not tail:
+        return Fraction(read_numeral(head))
+    scale = Fraction(read_numeral(tail))
+    table = numeral_table()
+    for i in range(len(head) - 1, -1, -1):
+        role, value = table.get(head[i], ("", 0))
+        if role in ("small", "big") and value > scale:
+            section = head[i + 1:]
+            return read_numeral(head[:i + 1]) + (read_numeral(section) * scale
+                                                 if section else 0)
+    return read_numeral(head) * scale
 
 
 def _larger_tail(head: str, tail: str) -> bool:

@@ -33,8 +33,8 @@ from .candidate import Cand as _Cand
 from .checks import (chinese_digit_run, financial_in_word, is_magnitude_only, keep_quantity,
                      magnitude_amount, unit_fits)
 from .money import compound, symbol_pattern
-from .numeral import cn_chars, financial_chars, multiply, negate, numeral_table
-from .parse import parse_number
+from .numeral import cn_chars, exact, financial_chars, multiply, negate, numeral_table
+from .parse import hedged, parse_fraction, parse_number
 from .tails import dotted_decimal, extend_tail, percent_value, tenths_run
 from .units import approx_pattern, approx_words, contexts, currency_of, unit_pattern, unit_table
 from .words import blocked_spans, fixed_spans, in_fixed, inside, word_quantities
@@ -201,11 +201,12 @@ def candidates(norm: str) -> list[_Cand]:
         if g_late and not _late_fits(numeral, g_late):
             continue  # 一百几十种: the hedge is inside the number, its value is vague
         if g_late:
-            try:
-                late = parse_number(g_late)
+            try:  # 一亿二千多万: 万 scales 二千 only (the hedge is in the last section)
+                scaled = (Fraction(value) * parse_fraction(g_late) if "分之" in numeral
+                          else hedged(numeral, g_late))
             except ValueError:
                 continue
-            value = multiply(value, late)
+            value = exact(-scaled if Fraction(value) < 0 else scaled)
         unit = g_unit or ""
         if sign == "零下":
             unit = _TEMPERATURE[unit]  # 零下五度: degrees Celsius, not kilowatt-hours
@@ -222,7 +223,9 @@ def candidates(norm: str) -> list[_Cand]:
         approx_word = approx["pre"].get(pre) if pre else None
         if whole is not None and whole.start < start:
             start, approx_word = whole.start, approx_word or whole.approx  # 约4·5万
-        if g_mid and (unit or g_late):
+        # 3亿多 (农村人口), 1000万以上, 一亿一千多万: a count with no unit
+        amount = numeral[-1] in "万亿" or bool(g_late)
+        if g_mid and (unit or g_late or amount):
             approx_word = approx_word or approx["mid"][g_mid]
         elif g_mid:
             end = ne  # 多 / 来 with no unit after it belongs to the next word
@@ -236,7 +239,7 @@ def candidates(norm: str) -> list[_Cand]:
                     approx_word = approx_word or "more"
                     post, end = None, m.end("post") + n
                     break
-        if post and (unit or percent_of or _FRACTION.search(numeral)):
+        if post and (unit or percent_of or _FRACTION.search(numeral) or amount):
             approx_word = approx_word or approx["post"][post]
             end = m.end("post")
         if g_big and not unit:
@@ -302,6 +305,11 @@ def _ranges(cands: list[_Cand], norm: str) -> list[tuple[_Cand, _Cand | None]]:
                 out.append((a, replace(b, unit=a.unit, kind=a.kind, percent_of=a.percent_of)))
                 i += 2
                 continue
+            if (gap and _RANGE.fullmatch(gap) and not a.unit and not b.unit
+                    and _amount(a, norm) and _amount(b, norm) and a.value < b.value):
+                out.append((a, b))  # 1.5万至2万 (人): two counts of a noun after them
+                i += 2
+                continue
             if (gap and _RANGE.fullmatch(gap) and b.unit and (a.unit in ("", b.unit))
                     and not (a.kind == "ratio" and a.unit == "" and b.unit)
                     and a.value < b.value and a.chinese == b.chinese):
@@ -311,6 +319,11 @@ def _ranges(cands: list[_Cand], norm: str) -> list[tuple[_Cand, _Cand | None]]:
         out.append((a, None))
         i += 1
     return out
+
+
+def _amount(c: _Cand, norm: str) -> bool:
+    """A count with no unit that ends with 万 or 亿 (see `checks.bare_count`)."""
+    return c.kind == "count" and norm[c.num_start:max(c.num_end, c.hedge_end)][-1:] in ("万", "亿")
 
 
 def find_quantities(prep: Prepared, taken: list[tuple[int, int]] | None = None
