@@ -142,6 +142,7 @@ def candidates(norm: str) -> list[_Cand]:
     before_cn = contexts().get("before-cn", frozenset())
     before_one = contexts().get("before-one", frozenset())
     not_approx = contexts().get("not-approx", frozenset())
+    not_sign = contexts().get("not-sign", frozenset())
     out: list[_Cand] = []
     for m in _scanner().finditer(norm):
         g_pre, g_cur, g_sign, g_num, g_mid, g_late, g_big, g_unit, g_post = m.group(
@@ -151,6 +152,8 @@ def candidates(norm: str) -> list[_Cand]:
         sign = g_sign
         if sign == "零下" and g_unit not in _TEMPERATURE:
             sign = None  # below zero says nothing of a count
+        elif sign == "负" and norm[ns - 2:ns] in not_sign:
+            sign = None  # 税负5700多亿元: the 负 of a word
         whole = None  # the integer part of a dotted decimal, read alone before
         if g_unit:
             dotted = dotted_decimal(norm, ns, numeral)
