@@ -36,7 +36,7 @@ NAME_SPANS = ("DATE", "AGENCY", "LOCATION", "OFFICIAL", "PERSON", "ORG")
 NOT_MEASURES = ("年", "周年", "个月", "月", "年度", "岁", "类", "大类", "种", "方面", "个方面")
 MAX_NAME = 30
 MAX_RIGHT = 16
-_TIME = regex.compile("(?<![比较由同与])(?:今年|明年|去年|全年|年末|年底|当年)")
+_TIME = regex.compile("(?<![比较由同与])(?:(?:今年|明年|去年|当年)[底末初]?|全年|年末|年底|年初)")
 _COMPARED = regex.compile(r"(?:比|较|由|同|与)(?:上年|去年|前年|上一年|\d{4}年)")
 MAX_BARE = 16  # a clause without numbers this short may name the next clause's statistic
 

@@ -111,4 +111,4 @@ ADJUSTMENT = regex.compile(
 YEAR_END = regex.compile(r"(?:\d{4}|[〇零○一二三四五六七八九]{4})年(?:底|末|初)?的?$")
 # a span of years opening a name: 五年内, 过去五年, 这五年, 1979年至1983年 is a DATE
 PERIOD_LEAD = regex.compile(r"(?:过去|今后|这|近|未来|前)?[一二三四五六七八九十两几\d]+年(?:内|间|中|里|来)?")
-CONNECTORS = ("以及", "、", "和", "及", "与", "或")
+CONNECTORS = ("以及", "或者", "、", "和", "及", "与", "或")
