@@ -295,6 +295,37 @@ def role_persons(s: str, bound: Bound, taken: list[tuple[int, int]]) -> list[Nam
     return out
 
 
+@lru_cache(maxsize=1)
+def _addresses() -> re.Pattern[str]:
+    words = sorted((r[0] for r in table("name_context.tsv", "address")), key=lambda w: -len(w))
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def address_persons(s: str, bound: Bound, taken: list[tuple[int, int]]) -> list[NameMatch]:
+    """A full name right before a form of address or a profession (邵一夫先生, 张雅茹女士,
+    梅方权教授, 叶笃正院士): a PERSON, the name only. The name is a surname and one or two
+    given characters at a word start, the longer first; a surname alone (王先生) names
+    nobody, and a common word the segmenter splits off the name (和, 向) opens none."""
+    out: list[NameMatch] = []
+    inside = _inside(taken)
+    for m in _addresses().finditer(s):
+        j = m.start()
+        if not bound(j, j):
+            continue
+        for n in (4, 3, 2):
+            i = j - n
+            if i < 0 or not bound(i, i):
+                continue
+            name = s[i:j]
+            k = _surname_len(name)
+            if not k or n - k not in (1, 2) or not all(map(is_han, name)) or split_off(
+                    s, i, bound) or not _is_name(name) or inside(i, j) or title_at(s, i + k):
+                continue
+            out.append(NameMatch(i, j, name, None))
+            break
+    return out
+
+
 def _weak_word(s: str, i: int, j: int, bound: Bound) -> bool:
     """A weak surname that the segmenter reads as one word with the rest (群众/相结合,
     群众/高品质, 农民/余粮): a common word, not a name, after a role noun."""

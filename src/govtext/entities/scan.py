@@ -32,8 +32,8 @@ from .sites import find_named, find_sites
 from .townships import find_townships
 from .world import find_chained, find_country_pairs, find_fixed_abbreviations, find_world
 from .zones import find_zones, zone_organ
-from .persons import (dotted_persons, find_persons, full_names, role_persons, speech_persons,
-                      surname_firsts, word_persons)
+from .persons import (address_persons, dotted_persons, find_persons, full_names,
+                      role_persons, speech_persons, surname_firsts, word_persons)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..analysis import Analysis
@@ -240,6 +240,8 @@ def _people(scan: _Scan, organs: dict[int, int], words_3_4: list[int] | None) ->
         "persons.word")
     found += [(n, "persons.name") for n in find_persons(s, bound, taken, known)]
     found += [(n, "persons.role") for n in role_persons(
+        s, bound, taken + [(n.start, n.end) for n, _ in found])]
+    found += [(n, "persons.address") for n in address_persons(
         s, bound, taken + [(n.start, n.end) for n, _ in found])]
     officials = full_names(officials, [n.name for n in officials] + [n.name for n, _ in found])
     out: list[Span] = [Official(*scan.cut(o.start, o.end), name=o.name, title=o.title or "",
