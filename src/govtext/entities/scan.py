@@ -30,7 +30,8 @@ from .orgs import OrgMatch, find_orgs
 from .places import Context, Place, context_of, find_abbreviations, find_places, keep_place
 from .sites import find_named, find_sites
 from .townships import find_townships
-from .world import find_chained, find_country_pairs, find_fixed_abbreviations, find_world
+from .world import (find_chained, find_country_abbreviations, find_country_pairs,
+                    find_fixed_abbreviations, find_world)
 from .zones import find_zones, zone_organ
 from .persons import (address_persons, dotted_persons, find_persons, full_names,
                       role_persons, speech_persons, surname_firsts, word_persons)
@@ -165,7 +166,7 @@ def _places(scan: _Scan, ctx: Context, raw: list[Place]) -> tuple[list[Place], l
               + [p for p in sites if p.kind != "town" or town_organ(s, p.end) < 0])
     # beyond the divisions: countries, regions, features, abbreviations (world.py)
     places += (find_world(s, scan.bound) + find_fixed_abbreviations(s, scan.bound)
-               + find_country_pairs(s, scan.bound)
+               + find_country_pairs(s, scan.bound) + find_country_abbreviations(s, scan.bound)
                + find_chained(s, [p for p in places if p.kind in ("full", "short")], scan.bound))
     out: list[Span] = [Location(*scan.cut(p.start, p.end), rule=f"places.{p.kind}")
                        for p in places]

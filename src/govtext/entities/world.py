@@ -85,6 +85,34 @@ def find_fixed_abbreviations(s: str, bound: Bound) -> list[Place]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _country_context() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    rows = read_rows("levels.tsv")
+
+    def kind(name: str) -> frozenset[str]:
+        return frozenset(r[0] for r in rows if r[1:2] == (name,))
+
+    return kind("country_before"), kind("country_after"), kind("country_weak")
+
+
+def find_country_abbreviations(s: str, bound: Bound) -> list[Place]:
+    """A one-character country abbreviation after a verb of movement or 对 (访美, 对俄,
+    驻日), or before 方 (中方, 美方): the two end a word, so 来日方长 and 对日常 name no
+    country, and an abbreviation that is a common word alone (新, 老) counts only when the
+    segmenter joins it to the word before (levels.tsv country_*)."""
+    before, after, weak = _country_context()
+    out: list[Place] = []
+    for m in _one_of(_country_abbrs() | {"华"}, 1, 1).finditer(s):
+        i = m.start()
+        if i > 0 and s[i - 1] in before and bound(i - 1, i - 1) and bound(i + 1, i + 1) \
+                and not (s[i] in weak and bound(i, i)):
+            out.append(Place(i, i + 1, "abbr", None))
+        elif s[i + 1:i + 2] in after and bound(i, i) and bound(i + 2, i + 2) \
+                and not bound(i + 1, i + 1):
+            out.append(Place(i, i + 1, "abbr", None))
+    return out
+
+
 def find_chained(s: str, places: list[Place], bound: Bound) -> list[Place]:
     """A county's short form right after its own province or city (江苏 + 海安), ending
     a word."""
