@@ -59,8 +59,9 @@ def find_sites(s: str, bound: Bound, ends: Callable[[int], bool]) -> list[Place]
             i = a - n
             if i < 0 or not all(is_han(c) for c in s[i:a]):
                 continue
-            if i > 0 and is_han(s[i - 1]) and s[i - 1] not in _OPENERS:
-                continue
+            if i > 0 and (is_han(s[i - 1]) and s[i - 1] not in _OPENERS
+                          or s[i - 1].isdigit()):
+                continue  # inside a word, or after a number (1.5万座小型水库)
             stem = s[i:a]
             if stem[0] in _OPENERS or any(c in bad for c in stem):
                 continue
