@@ -138,6 +138,7 @@ def find_named(s: str, bound: Bound, ends: Callable[[int], bool],
                     i = a - n
                     if i >= 0 and (i in after or s[i - 1:i] in _LEVEL_ENDS) and bound(i, i) \
                             and all(is_han(c) and c not in bad for c in s[i:a]) \
+                            and not (s[i] in charset("conjunctions") and bound(i + 1, i + 1)) \
                             and not generic.search(s, i, a) and (start < 0 or i < start):
                         start = i
                         break

@@ -94,6 +94,8 @@ def find_townships(s: str, bound: Bound, ends: Callable[[int], bool],
             j = i + n
             if j >= len(s) or not is_han(s[j - 1]) or s[j - 1] in _NOT_IN_TOWNSHIP:
                 return None
+            if s[j - 1] in charset("conjunctions") and bound(j - 1, j - 1) and bound(j, j):
+                return None  # 县 + 和 + 特大镇, 进城和留乡: a conjunction, not a name
             m = suffix.match(s, j)  # the alternatives longest first: the longest suffix
             if m is None:
                 continue
