@@ -95,6 +95,16 @@ def _country_context() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return kind("country_before"), kind("country_after"), kind("country_weak")
 
 
+@lru_cache(maxsize=1)
+def _country_in_context() -> re.Pattern[str]:
+    """An abbreviation right after a `country_before` word or before a `country_after`
+    one (the regex engine finds these few; 中 and 日 alone are everywhere)."""
+    before, after, _ = _country_context()
+    abbrs = "".join(sorted(re.escape(c) for c in _country_abbrs() | {"华"}))
+    return re.compile(f"(?<=[{''.join(sorted(before))}])[{abbrs}]"
+                      f"|[{abbrs}](?=[{''.join(sorted(after))}])")
+
+
 def find_country_abbreviations(s: str, bound: Bound) -> list[Place]:
     """A one-character country abbreviation after a verb of movement or 对 (访美, 对俄,
     驻日), or before 方 (中方, 美方): the two end a word, so 来日方长 and 对日常 name no
@@ -102,7 +112,7 @@ def find_country_abbreviations(s: str, bound: Bound) -> list[Place]:
     segmenter joins it to the word before (levels.tsv country_*)."""
     before, after, weak = _country_context()
     out: list[Place] = []
-    for m in _one_of(_country_abbrs() | {"华"}, 1, 1).finditer(s):
+    for m in _country_in_context().finditer(s):
         i = m.start()
         if i > 0 and s[i - 1] in before and bound(i - 1, i - 1) and bound(i + 1, i + 1) \
                 and not (s[i] in weak and bound(i, i)):
