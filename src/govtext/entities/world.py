@@ -101,8 +101,11 @@ def _country_in_context() -> re.Pattern[str]:
     one (the regex engine finds these few; 中 and 日 alone are everywhere)."""
     before, after, _ = _country_context()
     abbrs = "".join(sorted(re.escape(c) for c in _country_abbrs() | {"华"}))
-    return re.compile(f"(?<=[{''.join(sorted(before))}])[{abbrs}]"
-                      f"|[{abbrs}](?=[{''.join(sorted(after))}])")
+    verbs, sides = "".join(sorted(before)), "".join(sorted(after))
+    # one class first, which `re` skips through fast; the context is tested after it
+    # (two alternatives, or a lookbehind first, took 20-30 ms on the reports, this 7)
+    return re.compile(f"[{verbs}{abbrs}](?:(?<=[{verbs}])(?=[{abbrs}])"
+                      f"|(?<=[{abbrs}])(?=[{sides}]))")
 
 
 def find_country_abbreviations(s: str, bound: Bound) -> list[Place]:
@@ -113,7 +116,7 @@ def find_country_abbreviations(s: str, bound: Bound) -> list[Place]:
     before, after, weak = _country_context()
     out: list[Place] = []
     for m in _country_in_context().finditer(s):
-        i = m.start()
+        i = m.start() + (s[m.start()] in before)  # the abbreviation after a verb
         if i > 0 and s[i - 1] in before and bound(i - 1, i - 1) and bound(i + 1, i + 1) \
                 and not (s[i] in weak and bound(i, i)):
             out.append(Place(i, i + 1, "abbr", None))
