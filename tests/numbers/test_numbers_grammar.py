@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import govtext
 from govtext.model import Quantity, parse_exact, span_from_dict
 from govtext.numbers import find_numbers, find_spans, parse_number
 from govtext.numbers.numeral import MAX_LENGTH
@@ -177,3 +178,21 @@ def test_to_base_is_exact_beyond_28_digits() -> None:
     q = Quantity(0, 1, "x", value=Decimal("1234567890123456789012345678901"), unit="公里",
                  kind="length")
     assert to_base(q) == (Decimal("1234567890123456789012345678901000"), "米")
+
+
+@pytest.mark.parametrize("text,surface,value", [
+    ("总量达到12.5\n\u200b万亿元。", "12.5\n\u200b万亿元", "12500000000000"),  # 2017 report
+    ("线路长3\n\u200b\n多万公里。", "3\n\u200b\n多万公里", "30000"),
+])
+def test_a_break_between_a_number_and_its_multiplier(text: str, surface: str, value: str) -> None:
+    """A scraped report breaks a line (and adds U+200B) between 74.4 and 万亿元: the
+    multiplier still belongs to the number (it was read alone as 万亿元 = 10^12)."""
+    doc = govtext.Pipeline()(text)
+    q = [s for s in doc.spans if s.label == "QUANTITY"]
+    assert [(s.text, s.value) for s in q] == [(surface, Decimal(value))]
+    assert all(text[s.start:s.end] == s.text for s in doc.spans)
+
+
+def test_a_break_before_a_word_that_is_no_multiplier_is_kept() -> None:
+    doc = govtext.Pipeline()("第1\n\n万事俱备")
+    assert not [s for s in doc.spans if s.label == "QUANTITY"]
