@@ -81,6 +81,13 @@ CASES = [
     ("客运周转量将达到三十亿人公里。",
      [("客运周转量", "三十亿人公里", "level", "target")],
      "人公里 (passenger-kilometres) is a unit, not 人 and a name 公里 (1955 report)"),
+    ("全省提前完成减少行政审批事项三分之一的目标。",
+     [("行政审批事项", "三分之一", "decrease", "actual")],
+     "a cutting verb inside the words before a figure opens the name and makes it a "
+     "decrease; a fraction before 目标 is a figure, not a name's number (2017 report)"),
+    ("各类市场主体每天新增4.5万户。",
+     [("市场主体", "4.5万户", "increase", "actual")],
+     "每天 between the name and the figure is no part of the name"),
     ("机关内设处室精简1/4。",
      [("机关内设处室", "1/4", "decrease", "actual")],
      "精简 (streamline) is a decrease; 1/4 is one fraction"),
@@ -157,7 +164,7 @@ def test_development_gold_partial_f1() -> None:
     report = evaluate([gold / "qinhuangdao-2018-fazhi-report.json"])
     assert report.f1("INDICATOR", "partial") >= 0.90
     report = evaluate([gold / "gwr2017-slice.json"])
-    assert report.f1("INDICATOR", "partial") >= 0.90  # 0.933 measured
+    assert report.f1("INDICATOR", "partial") >= 0.90  # 0.927 measured
 
 
 def test_overlong_sentences_are_read_in_bounded_pieces():

@@ -37,6 +37,7 @@ NOT_MEASURES = ("年", "周年", "个月", "月", "年度", "岁", "类", "大�
 MAX_NAME = 30
 MAX_RIGHT = 16
 _TIME = regex.compile("(?<![比较由同与])(?:(?:今年|明年|去年|当年)[底末初]?|全年|年末|年底|年初)")
+_CUTTING = regex.compile("|".join(w for w, role in lexicon.leads() if role == "cut"))
 _COMPARED = regex.compile(r"(?:比|较|由|同|与)(?:上年|去年|前年|上一年|\d{4}年)")
 MAX_BARE = 16  # a clause without numbers this short may name the next clause's statistic
 
@@ -133,6 +134,14 @@ def _strip_left(view: _View, lo: int, hi: int, others: Sequence[Span]) -> tuple[
         pass
     if m is not None and m.end() < hi:
         return _strip_left(view, m.end(), hi, others)[0], cut, shared
+    # so does a cutting verb that governs what follows it (完成本届政府减少行政审批事项: the
+    # decrease of 行政审批事项), not one that modifies a noun (流程缩减的措施, 降低额)
+    m = None
+    for c in _CUTTING.finditer(s, lo + 1, hi):
+        if c.end() + 1 < hi and s[c.end()] not in "的额率":
+            m = c
+    if m is not None:
+        return _strip_left(view, m.end(), hi, others)[0], True, shared
     return lo, cut, shared
 
 

@@ -137,7 +137,7 @@ def keep_quantity(c: _Cand, norm: str) -> bool:
             # 一成 and 翻一番 are ratios, never articles
             return c.unit == "次" and norm[c.end:c.end + 1] not in ("性", "次")
         tail = norm[c.end:c.end + 4]
-        if tail.startswith(context_words("head")) and not tail.startswith(
+        if c.kind != "ratio" and tail.startswith(context_words("head")) and not tail.startswith(
                 context_words("not-head")):
             return False  # 三项制度, 五年行动计划; but 二百个建设项目
     return True
