@@ -88,6 +88,13 @@ CASES = [
     ("各类市场主体每天新增4.5万户。",
      [("市场主体", "4.5万户", "increase", "actual")],
      "每天 between the name and the figure is no part of the name"),
+    ("今年拟安排地方政府专项债券1200亿元。",
+     [("地方政府专项债券", "1200亿元", "level", "target")],
+     "安排 (to allocate) opens a budget line without being part of it (财政赤字, "
+     "专项债券: about 30 names in the reports began with 安排)"),
+    ("全年提请省人大常委会审议法规议案8件。",
+     [("审议法规议案", "8件", "level", "actual")],
+     "提请 and the organ after it open no name"),
     ("机关内设处室精简1/4。",
      [("机关内设处室", "1/4", "decrease", "actual")],
      "精简 (streamline) is a decrease; 1/4 is one fraction"),
