@@ -95,6 +95,10 @@ CASES = [
     ("全年提请省人大常委会审议法规议案8件。",
      [("审议法规议案", "8件", "level", "actual")],
      "提请 and the organ after it open no name"),
+    ("今年比2019年的铺轨里数增加120公里，粮食产量只增长1%。",
+     [("铺轨里数", "120公里", "increase", "actual"), ("粮食产量", "1%", "increase", "actual")],
+     "the year compared with (比2019年) opens no name, and 只 (only) ends none (the "
+     "1950s reports: 比１９５４年的铺轨里数, 粮食产量只)"),
     ("机关内设处室精简1/4。",
      [("机关内设处室", "1/4", "decrease", "actual")],
      "精简 (streamline) is a decrease; 1/4 is one fraction"),

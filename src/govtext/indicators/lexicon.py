@@ -109,6 +109,9 @@ ADJUSTMENT = regex.compile(
     r"(?:后|以后)?的?$")
 # the year of the figure before it (下降为1952年的39%): no part of the name
 YEAR_END = regex.compile(r"(?:\d{4}|[〇零○一二三四五六七八九]{4})年(?:底|末|初)?的?$")
-# a span of years opening a name: 五年内, 过去五年, 这五年, 1979年至1983年 is a DATE
-PERIOD_LEAD = regex.compile(r"(?:过去|今后|这|近|未来|前)?[一二三四五六七八九十两几\d]+年(?:内|间|中|里|来)?")
+# a span of years opening a name: 五年内, 过去五年, 这五年, 1979年至1983年 is a DATE; and
+# the year compared with (比1954年完成数, 比上年同期)
+PERIOD_LEAD = regex.compile(
+    r"(?:过去|今后|这|近|未来|前)?[一二三四五六七八九十两几\d]+年(?:内|间|中|里|来)?"
+    r"|(?:比|较|同)(?:上年|去年|前年|上一年|\d{4}年|[〇零○一二三四五六七八九]{4}年)(?:同期)?")
 CONNECTORS = ("以及", "或者", "、", "和", "及", "与", "或")
