@@ -139,3 +139,20 @@ def test_long_runs_prefilter_finds_what_the_exact_pattern_finds(text):
     from govtext.segment.base import _LONG_RUN, _long_runs
 
     assert [m.span() for m in _long_runs(text)] == [m.span() for m in _LONG_RUN.finditer(text)]
+
+
+@pytest.mark.parametrize("engine", ["rust", "python"])
+def test_listed_dictionary_words_are_cut_by_both_engines(engine: str) -> None:
+    """jieba keeps 法国总理 as one word, which hid 法国 from the place finders: the words
+    of segment_splits.txt are cut where their spaces are, by both engines alike."""
+    from govtext.segment.lexicon import splits
+
+    seg = JiebaSegmenter(engine=engine)
+    assert splits()
+    for entry in splits():
+        parts = entry.split()
+        words = [t.text for t in seg.segment("他说" + "".join(parts) + "今天访华")]
+        assert all(p in words for p in parts), (entry, words)
+    # without the lexicon jieba's own word stays whole
+    plain = JiebaSegmenter(engine=engine, use_lexicon=False)
+    assert "法国总理" in [t.text for t in plain.segment("法国总理说")]

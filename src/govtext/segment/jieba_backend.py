@@ -14,6 +14,7 @@ from .base import LexiconSegmenter, bounded_pieces
 from . import rust_cut
 from .jieba_cut import spans_into
 from .jieba_data import JiebaDict, jieba_stamp, load_dictionary
+from .lexicon import splits
 
 
 ENGINES = ("auto", "rust", "python")
@@ -40,6 +41,11 @@ class JiebaSegmenter(LexiconSegmenter):
 
     def _options(self) -> dict[str, Any]:
         return {"hmm": self.hmm, "engine": self.engine, **super()._options()}
+
+    def words(self) -> tuple[str, ...]:
+        """The words kept whole, then the dictionary words cut (`lexicon.splits`:
+        "法国 总理", a space at each cut), which both engines read."""
+        return super().words() + (splits() if self.use_lexicon else ())
 
     def _build(self) -> JiebaDict | rust_cut.RustJieba:
         if self.engine != "python":

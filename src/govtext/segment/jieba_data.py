@@ -39,7 +39,8 @@ class JiebaDict:
 
 def jieba_tokenizer(words: Sequence[str]) -> Any:
     """A private `jieba.Tokenizer` (jieba.dt is left alone) with `words` added as
-    suggest_freq keeps them whole; its own cache goes to a scratch directory."""
+    suggest_freq keeps them whole, and a word written with spaces ("法国 总理") cut there;
+    its own cache goes to a scratch directory."""
     import jieba
 
     tok = jieba.Tokenizer()
@@ -54,8 +55,11 @@ def jieba_tokenizer(words: Sequence[str]) -> Any:
         finally:
             logger.setLevel(level)
     for word in words:
-        # suggest_freq raises the word's frequency just enough to keep it whole
-        tok.add_word(word, freq=tok.suggest_freq(word, tune=False))
+        if " " in word:  # a dictionary word to cut where the spaces are (法国 总理):
+            parts = tuple(word.split())  # suggest_freq lowers its count just enough
+            tok.add_word("".join(parts), freq=tok.suggest_freq(parts, tune=False))
+        else:  # suggest_freq raises the word's count just enough to keep it whole
+            tok.add_word(word, freq=tok.suggest_freq(word, tune=False))
     return tok
 
 

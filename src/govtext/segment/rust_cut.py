@@ -83,7 +83,7 @@ def added_counts(words: Sequence[str], stamp: str) -> tuple[bool, list[int], int
     def build() -> tuple[bool, list[int], int]:
         same = hashlib.md5(jieba_file("dict.txt").read_bytes()).hexdigest() == DICT_MD5
         tok = jieba_tokenizer(words)
-        counts = [tok.FREQ[w] for w in words]
+        counts = [tok.FREQ[w.replace(" ", "")] for w in words]  # "法国 总理": cut there
         # jieba-rs's total is the sum of its words' counts; jieba's also counts again the
         # words that dict.txt lists twice, and the old count of every word added again
         rust_total = sum(tok.FREQ.values())
@@ -108,7 +108,7 @@ def load(words: Sequence[str], stamp: str, strict: bool = False) -> RustJieba | 
         return None
     jb = jieba_class()
     for word, count in zip(words, counts):
-        jb.add_word(word, count, None)
+        jb.add_word(word.replace(" ", ""), count, None)
     if pad > 0:
         jb.add_word(PAD, pad, None)
     return RustJieba(jb)
