@@ -26,7 +26,7 @@ __all__ = ["MAX_EXPONENT", "NotANumeral", "cn_chars", "financial_chars", "hedged
            "numeral_table", "parse_number", "parse_fraction"]
 
 MAX_EXPONENT = 100  # 2e100 is read, 2e101 is refused (a value of 10**999999999 is no number)
-_SPACES = regex.compile(r"[\s_']+")
+_SPACES = regex.compile(r"[\s_'\u200b-\u200d\u2060\ufeff]+")  # zero-width too
 _HEDGE = regex.compile(r"(?P<head>.+?)(?P<hedge>多|余|几|来)(?P<tail>[十百千万亿兆]*)")
 _SCI = regex.compile(r"(?P<m>\d+(?:\.\d+)?|\.\d+)(?:[eE](?P<e>[+-]?\d+)|\^(?P<p>\d+))")
 _SUFFIX = {"k": 1000, "K": 1000, "M": 10 ** 6, "W": 10 ** 4}
