@@ -36,7 +36,7 @@ _BREAK_CHARS = "\n\u200b\u200c\u200d\u2060\ufeff"
 @lru_cache(maxsize=1)
 def _break() -> regex.Pattern[str]:
     after = rf"[多余]?(?:[{cn_chars('big')}{cn_chars('small')}%‰]|{unit_pattern()})"
-    return regex.compile(rf"(?<=\d)[{_BREAK_CHARS}]{{1,3}}(?={after})")
+    return regex.compile(rf"\d(?P<gap>[{_BREAK_CHARS}]{{1,3}})(?={after})")  # digit first: fast
 
 
 def squeezed(prep: Prepared) -> tuple[Prepared, list[int]] | None:
@@ -53,7 +53,7 @@ def squeezed(prep: Prepared) -> tuple[Prepared, list[int]] | None:
             if prep.norm[i] in " \n":
                 keep[i] = False
     for m in breaks:
-        for i in range(m.start(), m.end()):
+        for i in range(m.start("gap"), m.end("gap")):
             keep[i] = False
     index = [i for i, k in enumerate(keep) if k]
     index.append(len(prep.norm))

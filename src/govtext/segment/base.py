@@ -25,14 +25,19 @@ _LONG_RUN = regex.compile(r"[^\s\p{P}]{%d,}" % MAX_RUN)
 # Unicode white space or punctuation for `regex` too, so every run of _LONG_RUN lies
 # inside one of these (re's \s is not used: it also takes \x1c-\x1f, which regex's does not)
 _BREAKS = " \t\n\r\f\v\u3000，。、；：？！“”‘’（）《》,.;:?!()"
-# (the lookbehind: a run is tried only where it starts, not again at each of its
-# characters, which made this search cost ten steps a character)
-_MAYBE_LONG = re.compile("(?<![^%s])[^%s]{%d,}" % (_BREAKS, _BREAKS, MAX_RUN))
+# A run is tried only where it starts, after a break character (trying it again at each
+# of its characters made this search cost ten steps a character), and the break is
+# matched first rather than looked behind for, which `re` scans for twice as fast.
+_MAYBE_LONG = re.compile("[%s][^%s]{%d,}" % (_BREAKS, _BREAKS, MAX_RUN))
+_LONG_AT_START = re.compile("[^%s]{%d,}" % (_BREAKS, MAX_RUN))
 
 
 def _long_runs(text: str) -> Iterator[regex.Match[str]]:
-    for maybe in _MAYBE_LONG.finditer(text):
-        yield from _LONG_RUN.finditer(text, maybe.start(), maybe.end())
+    first = _LONG_AT_START.match(text)
+    if first is not None:
+        yield from _LONG_RUN.finditer(text, 0, first.end())
+    for maybe in _MAYBE_LONG.finditer(text, first.end() if first else 0):
+        yield from _LONG_RUN.finditer(text, maybe.start() + 1, maybe.end())
 
 
 def bounded_pieces(text: str) -> Iterator[str]:
