@@ -137,9 +137,10 @@ def _strip_left(view: _View, lo: int, hi: int, others: Sequence[Span]) -> tuple[
     # so does a cutting verb that governs what follows it (完成本届政府减少行政审批事项: the
     # decrease of 行政审批事项), not one that modifies a noun (流程缩减的措施, 降低额)
     m = None
-    for c in _CUTTING.finditer(s, lo + 1, hi):
-        if c.end() + 1 < hi and s[c.end()] not in "的额率":
-            m = c
+    if _CUTTING.search(s, lo + 1, hi) is not None:  # rare: the loop only then
+        for c in _CUTTING.finditer(s, lo + 1, hi):
+            if c.end() + 1 < hi and s[c.end()] not in "的额率":
+                m = c
     if m is not None:
         return _strip_left(view, m.end(), hi, others)[0], True, shared
     return lo, cut, shared

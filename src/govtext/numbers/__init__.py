@@ -42,8 +42,13 @@ def find_spans(prep: Prepared) -> list[Span]:
     if squeeze is None:
         return _find(prep)
     view, index = squeeze
-    return [replace(s, start=index[s.start], end=index[s.end - 1] + 1,
-                    text=prep.text[index[s.start]:index[s.end - 1] + 1]) for s in _find(view)]
+    out = []
+    for s in _find(view):
+        start, end = index[s.start], index[s.end - 1] + 1
+        # a span before the first deletion keeps its offsets and text
+        out.append(s if (start, end) == (s.start, s.end) else
+                   replace(s, start=start, end=end, text=prep.text[start:end]))
+    return out
 
 
 def _find(prep: Prepared) -> list[Span]:

@@ -118,7 +118,6 @@ _RANGE = regex.compile(_RANGE_SEP)
 _TEMPERATURE = {"℃": "℃", "摄氏度": "摄氏度", "度": "℃"}
 _LATIN = regex.compile(r"[A-Za-z]")
 _PERCENT_SIGNS = frozenset("%‰‱")
-_FRACTION = re.compile("分之|/")
 
 
 def _value(numeral: str) -> tuple[Number, int | None] | None:
@@ -242,13 +241,14 @@ def candidates(norm: str) -> list[_Cand]:
                     approx_word = approx_word or "more"
                     post, end = None, m.end("post") + n
                     break
-        if post and (unit or percent_of or _FRACTION.search(numeral) or amount):
+        fraction = "/" in numeral or "分之" in numeral
+        if post and (unit or percent_of or fraction or amount):
             approx_word = approx_word or approx["post"][post]
             end = m.end("post")
         if g_big and not unit:
             end = min(end, ne)
         kind = units[unit].kind if unit else ("ratio" if isinstance(value, Fraction) or
-                                                _FRACTION.search(numeral) else "count")
+                                                fraction else "count")
         if percent_of and not unit:
             unit = {100: "%", 1000: "‰", 10000: "‱"}[percent_of]
             kind = "percent"
@@ -302,18 +302,19 @@ def _ranges(cands: list[_Cand], norm: str) -> list[tuple[_Cand, _Cand | None]]:
         if i + 1 < len(cands):
             b = cands[i + 1]
             gap = norm[a.end:b.start]
-            if (gap and _RANGE.fullmatch(gap) and a.percent_of and not b.unit
+            dash = bool(gap) and _RANGE.fullmatch(gap) is not None
+            if (dash and a.percent_of and not b.unit
                     and b.kind == "count" and a.value < b.value and a.chinese == b.chinese):
                 # 百分之八至九: the high end shares the low end's 百分之
                 out.append((a, replace(b, unit=a.unit, kind=a.kind, percent_of=a.percent_of)))
                 i += 2
                 continue
-            if (gap and _RANGE.fullmatch(gap) and not a.unit and not b.unit
+            if (dash and not a.unit and not b.unit
                     and _amount(a, norm) and _amount(b, norm) and a.value < b.value):
                 out.append((a, b))  # 1.5万至2万 (人): two counts of a noun after them
                 i += 2
                 continue
-            if (gap and _RANGE.fullmatch(gap) and b.unit and (a.unit in ("", b.unit))
+            if (dash and b.unit and (a.unit in ("", b.unit))
                     and not (a.kind == "ratio" and a.unit == "" and b.unit)
                     and a.value < b.value and a.chinese == b.chinese):
                 out.append((a, b))
