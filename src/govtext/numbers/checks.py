@@ -128,6 +128,8 @@ def keep_quantity(c: _Cand, norm: str) -> bool:
         return False  # 零件, 〇号
     if c.unit and norm.startswith(context_words("head-all"), c.end):
         return False  # 80年代, 三年级
+    if c.kind == "ratio" and not c.unit and norm.startswith(context_words("ratio-head"), c.end):
+        return False  # 1/8决赛
     if c.chinese:
         unit = units.get(c.unit)
         if c.one_char and unit is not None and unit.multi:
