@@ -299,8 +299,7 @@ def role_persons(s: str, bound: Bound, taken: list[tuple[int, int]]) -> list[Nam
 
 @lru_cache(maxsize=1)
 def _addresses() -> re.Pattern[str]:
-    words = sorted((r[0] for r in table("name_context.tsv", "address")), key=lambda w: -len(w))
-    return re.compile("|".join(map(re.escape, words)))
+    return cache.compile(trie_pattern(r[0] for r in table("name_context.tsv", "address")))
 
 
 def address_persons(s: str, bound: Bound, taken: list[tuple[int, int]]) -> list[NameMatch]:

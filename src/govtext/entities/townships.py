@@ -62,6 +62,7 @@ def find_townships(s: str, bound: Bound, ends: Callable[[int], bool],
     shortest name that starts a word. A name with a generic modifier (示范村, 美丽乡村)
     or a common word at the suffix (农村, 城镇, 乡村) is none."""
     sufs, lead, generic, common, suffix = _township_data()
+    conjunctions = charset("conjunctions")
     todo = sorted(after)
     for m in lead.finditer(s):
         if bound(m.start(), m.start()) and bound(m.end(), m.end()):
@@ -94,7 +95,7 @@ def find_townships(s: str, bound: Bound, ends: Callable[[int], bool],
             j = i + n
             if j >= len(s) or not is_han(s[j - 1]) or s[j - 1] in _NOT_IN_TOWNSHIP:
                 return None
-            if s[j - 1] in charset("conjunctions") and bound(j - 1, j - 1) and bound(j, j):
+            if s[j - 1] in conjunctions and bound(j - 1, j - 1) and bound(j, j):
                 return None  # 县 + 和 + 特大镇, 进城和留乡: a conjunction, not a name
             m = suffix.match(s, j)  # the alternatives longest first: the longest suffix
             if m is None:

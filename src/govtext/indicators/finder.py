@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 import regex
@@ -37,7 +38,6 @@ NOT_MEASURES = ("年", "周年", "个月", "月", "年度", "岁", "类", "大�
 MAX_NAME = 30
 MAX_RIGHT = 16
 _TIME = regex.compile("(?<![比较由同与])(?:(?:今年|明年|去年|当年)[底末初]?|全年|年末|年底|年初)")
-_CUTTING = regex.compile("|".join(w for w, role in lexicon.leads() if role == "cut"))
 _COMPARED = regex.compile(r"(?:比|较|由|同|与)(?:上年|去年|前年|上一年|\d{4}年)")
 MAX_BARE = 16  # a clause without numbers this short may name the next clause's statistic
 
@@ -94,6 +94,12 @@ def _strip_right(s: str) -> tuple[str, str | None, bool, bool]:
     return s, change, distribute, each
 
 
+@lru_cache(maxsize=1)
+def _cutting() -> regex.Pattern[str]:
+    """The cutting verbs of indicator_leads.tsv (read on first use, not at import)."""
+    return regex.compile("|".join(w for w, role in lexicon.leads() if role == "cut"))
+
+
 def _strip_left(view: _View, lo: int, hi: int, others: Sequence[Span]) -> tuple[int, bool, bool]:
     """The first index of the name in view[lo:hi] after scope words and names of
     places, agencies and dates; whether a cutting verb opened it; whether 、 did."""
@@ -137,8 +143,9 @@ def _strip_left(view: _View, lo: int, hi: int, others: Sequence[Span]) -> tuple[
     # so does a cutting verb that governs what follows it (完成本届政府减少行政审批事项: the
     # decrease of 行政审批事项), not one that modifies a noun (流程缩减的措施, 降低额)
     m = None
-    if _CUTTING.search(s, lo + 1, hi) is not None:  # rare: the loop only then
-        for c in _CUTTING.finditer(s, lo + 1, hi):
+    cutting = _cutting()
+    if cutting.search(s, lo + 1, hi) is not None:  # rare: the loop only then
+        for c in cutting.finditer(s, lo + 1, hi):
             if c.end() + 1 < hi and s[c.end()] not in "的额率":
                 m = c
     if m is not None:

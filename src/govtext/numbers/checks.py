@@ -145,14 +145,20 @@ def keep_quantity(c: _Cand, norm: str) -> bool:
     return True
 
 
+def ends_with_magnitude(c: _Cand, norm: str) -> bool:
+    """Whether the numeral (with the 多万 of 一千多万) ends with 万 or 亿 after a digit:
+    an amount with or without a unit (2897万, 八亿, 3亿多)."""
+    numeral = norm[c.num_start:max(c.num_end, c.hedge_end)]
+    return numeral[-1:] in ("万", "亿") and not is_magnitude_only(numeral)
+
+
 def bare_count(c: _Cand, norm: str) -> bool:
     """A number without a unit is a QUANTITY only as a count: one that ends with 万 or
     亿 after a digit (2897万农村人口, 八亿农民, 贫困人口减少1000万以上: no code, year or
     hotline is written so), or in running text an Arabic integer of at most four digits
     between a Chinese noun and a list separator (发现问题202，). Longer ones are codes
     and hotlines (12345); a year is a date."""
-    numeral = norm[c.num_start:max(c.num_end, c.hedge_end)]  # with 多万 of 一千多万
-    if numeral[-1:] in ("万", "亿") and not is_magnitude_only(numeral) and c.value > 0:
+    if ends_with_magnitude(c, norm) and c.value > 0:
         return True
     if c.chinese or c.approx or not isinstance(c.value, Decimal):
         return False

@@ -30,8 +30,8 @@ from .. import cache
 from ..model import Number, Quantity
 from ..text.prepare import Prepared
 from .candidate import Cand as _Cand
-from .checks import (chinese_digit_run, financial_in_word, is_magnitude_only, keep_quantity,
-                     magnitude_amount, unit_fits)
+from .checks import (chinese_digit_run, ends_with_magnitude, financial_in_word,
+                     is_magnitude_only, keep_quantity, magnitude_amount, unit_fits)
 from .money import compound, symbol_pattern
 from .numeral import cn_chars, exact, financial_chars, multiply, negate, numeral_table
 from .parse import hedged, parse_fraction, parse_number
@@ -310,7 +310,8 @@ def _ranges(cands: list[_Cand], norm: str) -> list[tuple[_Cand, _Cand | None]]:
                 i += 2
                 continue
             if (dash and not a.unit and not b.unit
-                    and _amount(a, norm) and _amount(b, norm) and a.value < b.value):
+                    and a.kind == b.kind == "count" and ends_with_magnitude(a, norm)
+                    and ends_with_magnitude(b, norm) and a.value < b.value):
                 out.append((a, b))  # 1.5万至2万 (人): two counts of a noun after them
                 i += 2
                 continue
@@ -323,11 +324,6 @@ def _ranges(cands: list[_Cand], norm: str) -> list[tuple[_Cand, _Cand | None]]:
         out.append((a, None))
         i += 1
     return out
-
-
-def _amount(c: _Cand, norm: str) -> bool:
-    """A count with no unit that ends with 万 or 亿 (see `checks.bare_count`)."""
-    return c.kind == "count" and norm[c.num_start:max(c.num_end, c.hedge_end)][-1:] in ("万", "亿")
 
 
 def find_quantities(prep: Prepared, taken: list[tuple[int, int]] | None = None

@@ -72,20 +72,14 @@ def squeezed(prep: Prepared) -> tuple[Prepared, OffsetMap] | None:
     deleted += [m.span("gap") for m in _break().finditer(norm)]
     if not deleted:
         return None
-    deleted.sort()
-    keep: list[tuple[int, int]] = []  # the kept ranges between the deletions
-    pos = 0
-    for a, b in deleted:
-        if a > pos:
-            keep.append((pos, a))
-        pos = max(pos, b)
-    keep.append((pos, len(norm)))
-    text = "".join(prep.text[a:b] for a, b in keep)
-    view = "".join(norm[a:b] for a, b in keep)
-    merged: list[tuple[int, int]] = []
-    for a, b in deleted:
+    merged: list[tuple[int, int]] = []  # the deleted ranges, sorted and disjoint
+    for a, b in sorted(deleted):
         if merged and a <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], b))
         else:
             merged.append((a, b))
+    # the kept ranges lie between them
+    keep = list(zip([0] + [b for _, b in merged], [a for a, _ in merged] + [len(norm)]))
+    text = "".join(prep.text[a:b] for a, b in keep)
+    view = "".join(norm[a:b] for a, b in keep)
     return Prepared(text, view), OffsetMap(merged)
